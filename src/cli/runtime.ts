@@ -1,0 +1,121 @@
+/**
+ * Running Stagecraft as a process: open the store (migrating it), the job queue and the HTTP
+ * server, and close them in order on SIGINT/SIGTERM so running jobs finish and nothing is lost.
+ */
+import pino, { type Logger } from 'pino'
+import { setGlobalDispatcher } from 'undici'
+import { registerAccountJobs, type AccountsContext } from '../accounts/index.js'
+import { resolveSecretKey, type Config } from '../config.js'
+import { createJobQueue, type JobQueue } from '../jobs/index.js'
+import { createDefaultRegistry, type ConnectorRegistry } from '../networks/index.js'
+import { createPublishContext, registerPublishJobs } from '../publish/index.js'
+import { createGuardedDispatcher } from '../security/index.js'
+import { buildApp } from '../server/index.js'
+import { migrateToLatest, openStore, type Store } from '../store/index.js'
+
+export interface Runtime {
+  config: Config
+  store: Store
+  jobs: JobQueue
+  logger: Logger
+  secretKey: string
+  networks: ConnectorRegistry
+  close(): Promise<void>
+}
+
+/** JSON lines for log collectors; readable lines when a person watches a terminal. */
+function createLogger(config: Config): Logger {
+  if (!process.stdout.isTTY) return pino({ level: config.logLevel })
+  return pino({
+    level: config.logLevel,
+    transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname', singleLine: true } },
+  })
+}
+
+/** Opens what every process needs: secret key, migrated store, job queue (not started). */
+export async function openRuntime(config: Config): Promise<Runtime> {
+  const logger = createLogger(config)
+  // Every outbound connection (feeds, a PDS, a Mastodon instance) is refused when it would reach
+  // a private or loopback address, unless ALLOW_PRIVATE_URLS says otherwise.
+  setGlobalDispatcher(createGuardedDispatcher(config.allowPrivateUrls))
+  const secretKey = resolveSecretKey(config)
+  const store = await openStore(config.database)
+  await migrateToLatest(store)
+  const jobs = createJobQueue({
+    store,
+    config,
+    logger,
+    ...(config.database.dialect === 'postgres' ? { connectionString: config.database.connectionString } : {}),
+  })
+  return {
+    config,
+    store,
+    jobs,
+    logger,
+    secretKey,
+    networks: createDefaultRegistry(),
+    close: async () => {
+      await jobs.stop({ timeoutMs: 10_000 })
+      await store.close()
+    },
+  }
+}
+
+function accountsContext(runtime: Runtime): AccountsContext {
+  return { db: runtime.store.db, now: Date.now, publicUrl: runtime.config.publicUrl }
+}
+
+/** Registers every feature's job handlers and starts taking jobs. */
+async function startWorker(runtime: Runtime): Promise<void> {
+  await registerAccountJobs(runtime.jobs, accountsContext(runtime))
+  await registerPublishJobs(
+    runtime.jobs,
+    createPublishContext({
+      db: runtime.store.db,
+      jobs: runtime.jobs,
+      networks: runtime.networks,
+      secretKey: runtime.secretKey,
+      logger: runtime.logger,
+      allowPrivateUrls: runtime.config.allowPrivateUrls,
+    }),
+  )
+  await runtime.jobs.start()
+  runtime.logger.info({ jobs: runtime.jobs.kind, concurrency: runtime.config.workerConcurrency }, 'worker started')
+}
+
+function onShutdown(runtime: Runtime, steps: Array<() => Promise<unknown>>): void {
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    runtime.logger.info({ signal }, 'shutting down')
+    for (const step of steps) {
+      try {
+        await step()
+      } catch (error) {
+        runtime.logger.error({ err: error }, 'error while shutting down')
+      }
+    }
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+}
+
+/** Serves HTTP, and with `worker` also runs jobs in the same process (the embedded default). */
+export async function runServer(config: Config, options: { worker: boolean }): Promise<void> {
+  const runtime = await openRuntime(config)
+  const app = await buildApp({ config, store: runtime.store, jobs: runtime.jobs, secretKey: runtime.secretKey, networks: runtime.networks, logger: runtime.logger })
+  if (options.worker) await startWorker(runtime)
+  await app.listen({ port: config.port, host: config.host })
+  const store = config.database.dialect === 'sqlite' ? `SQLite file ${config.database.file}` : 'PostgreSQL'
+  runtime.logger.info(`Stagecraft is running at ${config.publicUrl.origin} (${store}; jobs ${options.worker ? 'in this process' : 'in worker processes'})`)
+  onShutdown(runtime, [() => app.close(), () => runtime.close()])
+}
+
+/** Runs jobs only, no HTTP: add as many as the load needs (PostgreSQL). */
+export async function runWorker(config: Config): Promise<void> {
+  const runtime = await openRuntime(config)
+  await startWorker(runtime)
+  onShutdown(runtime, [() => runtime.close()])
+}

@@ -1,0 +1,34 @@
+/**
+ * Bluesky: a connector speaking to the account's PDS with @atproto/api. Sign-in is a handle (or
+ * e-mail) and an app password; posts are `app.bsky.feed.post` records written under a record key
+ * derived from the idempotency key, so a retry never posts twice. The reading side (inbox,
+ * metrics, handle check) needs an AppView and arrives with the features that use it.
+ *
+ * `createBlueskyConnector(deps)` receives its `fetch`, default service and a place to store
+ * renewed credentials; it never reads the environment.
+ */
+import type { Connector } from '../connector.js'
+import { type BlueskyConnectInput, check, connect, refresh } from './auth.js'
+import { blueskyCapabilities } from './capabilities.js'
+import type { BlueskyDeps } from './client.js'
+import { deletePost, findPublished, publishPost } from './publish.js'
+
+export type { BlueskyConnectInput } from './auth.js'
+export type { BlueskyCredentials, BlueskyDeps } from './client.js'
+export { blueskyCapabilities } from './capabilities.js'
+
+/** The Bluesky connector. */
+export function createBlueskyConnector(deps: BlueskyDeps = {}): Connector<BlueskyConnectInput> {
+  return {
+    id: 'bluesky',
+    displayName: 'Bluesky',
+    capabilities: () => blueskyCapabilities,
+    connect: (input) => connect(deps, input),
+    refresh: (account) => refresh(deps, account),
+    check: (account) => check(deps, account),
+    publish: (account, request) => publishPost(deps, account, request),
+    findPublished: (account, request) => findPublished(deps, account, request),
+    reply: (account, request) => publishPost(deps, account, request),
+    delete: (account, post) => deletePost(deps, account, post),
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Mastodon: one connector for every Mastodon server, each account on its own instance with that
+ * instance's limits. Built on the masto client, whose factories the caller passes in:
+ *
+ *   import { createOAuthAPIClient, createRestAPIClient } from 'masto'
+ *   createMastodonConnector({ createRestAPIClient, createOAuthAPIClient })
+ *
+ * Roles: auth.ts (OAuth, connect, refresh, check), capabilities.ts (instance limits, counting,
+ * rate limits), publish.ts (media, statuses, delete), find-published.ts and match-text.ts
+ * (finding an earlier attempt's post), map-error.ts (the shared errors), client.ts (the seam).
+ * The reading side (notifications, metrics, handle check) is not implemented yet.
+ */
+import type { Connector } from '../connector.js'
+import { beginOAuth, check, connect, refresh } from './auth.js'
+import { mastodonCapabilities } from './capabilities.js'
+import { resolveDeps, type MastodonDeps } from './client.js'
+import { findPublished } from './find-published.js'
+import { deletePost, publish } from './publish.js'
+import type { MastodonConnectInput } from './stored.js'
+
+export type { MastodonDeps, RestClientProps } from './client.js'
+export type { MastodonConnectInput, MastodonCredentials, MastodonSettings } from './stored.js'
+export { idempotencyWindowMs } from './publish.js'
+
+/** The Mastodon connector; every server and account goes through this one object. */
+export function createMastodonConnector(deps: MastodonDeps): Connector<MastodonConnectInput> {
+  const d = resolveDeps(deps)
+  return {
+    id: 'mastodon',
+    displayName: 'Mastodon',
+    capabilities: mastodonCapabilities,
+    connect: (input) => connect(d, input),
+    beginOAuth: (input) => beginOAuth(d, input),
+    refresh: (account) => refresh(d, account),
+    check: (account) => check(d, account),
+    publish: (account, request) => publish(d, account, request),
+    findPublished: (account, request) => findPublished(d, account, request),
+    reply: (account, request) => publish(d, account, request),
+    delete: (account, post) => deletePost(d, account, post),
+  }
+}

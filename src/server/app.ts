@@ -1,0 +1,113 @@
+/**
+ * Builds the HTTP application: the JSON API under /api (every route validated by its zod schema,
+ * guarded by its access rule, documented in OpenAPI) and the built web app for everything else.
+ */
+import cookie from '@fastify/cookie'
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { AccountsContext } from '../accounts/index.js'
+import type { Config } from '../config.js'
+import type { JobQueue } from '../jobs/queue.js'
+import { createRegistry, type ConnectorRegistry } from '../networks/index.js'
+import { createPublishContext } from '../publish/index.js'
+import { defaultWebDir, packageVersion } from '../package-root.js'
+import type { Store } from '../store/index.js'
+import { registerAuth } from './plugins/auth.js'
+import { registerErrorHandling } from './plugins/errors.js'
+import { registerOpenApi } from './plugins/openapi.js'
+import { registerSecurity } from './plugins/security.js'
+import { registerWeb } from './plugins/web.js'
+import { apiKeyRoutes } from './routes/api-keys.js'
+import type { RouteDeps } from './routes/deps.js'
+import { feedRoutes } from './routes/feeds.js'
+import { inviteRoutes } from './routes/invites.js'
+import { meRoutes } from './routes/me.js'
+import { memberRoutes } from './routes/members.js'
+import { metaRoutes } from './routes/meta.js'
+import { mediaRoutes } from './routes/media.js'
+import { networkAccountRoutes } from './routes/network-accounts.js'
+import { postRoutes } from './routes/posts.js'
+import { publishingRoutes } from './routes/publishing.js'
+import { sessionRoutes } from './routes/session.js'
+import { setupRoutes } from './routes/setup.js'
+import { workspaceRoutes } from './routes/workspace.js'
+import type { App } from './types.js'
+
+export interface AppOptions {
+  config: Config
+  store: Store
+  jobs: JobQueue
+  /** The key that seals network credentials (the runtime resolves it; tests pass one). */
+  secretKey: string
+  /** The networks accounts can be connected to. */
+  networks?: ConnectorRegistry
+  /** The built web app to serve; `false` serves none. Default: dist/web. */
+  webDir?: string | false
+  /** log2 of scrypt's N for new password hashes (tests lower it for speed). */
+  passwordCost?: number
+  /** Clock, injectable for tests. */
+  now?: () => number
+  /** A pino logger to share with the rest of the process; `false` logs nothing. Default: a new one. */
+  logger?: FastifyBaseLogger | false
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config } = options
+  const app = Fastify({
+    ...(options.logger === undefined
+      ? { logger: { level: config.logLevel } }
+      : options.logger === false
+        ? { logger: false }
+        : { loggerInstance: options.logger }),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Per-request lines are off: errors are logged by the error handler, the rest is noise.
+    logController: new LogController({ disableRequestLogging: true }),
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  const accounts: AccountsContext = {
+    db: options.store.db,
+    now: options.now ?? Date.now,
+    publicUrl: config.publicUrl,
+    ...(options.passwordCost !== undefined ? { passwordCost: options.passwordCost } : {}),
+  }
+  const publish = createPublishContext({
+    db: options.store.db,
+    now: accounts.now,
+    jobs: options.jobs,
+    networks: options.networks ?? createRegistry([]),
+    secretKey: options.secretKey,
+    logger: app.log,
+    allowPrivateUrls: config.allowPrivateUrls,
+  })
+  const deps: RouteDeps = { accounts, publish, config, version: packageVersion }
+
+  await app.register(cookie)
+  await registerSecurity(app, { https: config.publicUrl.protocol === 'https:' })
+  registerAuth(app, accounts)
+  await registerOpenApi(app, { version: packageVersion, publicUrl: config.publicUrl })
+  registerErrorHandling(app)
+
+  metaRoutes(app, deps)
+  setupRoutes(app, deps)
+  sessionRoutes(app, deps)
+  meRoutes(app, deps)
+  workspaceRoutes(app, deps)
+  memberRoutes(app, deps)
+  inviteRoutes(app, deps)
+  apiKeyRoutes(app, deps)
+  networkAccountRoutes(app, deps)
+  postRoutes(app, deps)
+  await mediaRoutes(app, deps)
+  publishingRoutes(app, deps)
+  feedRoutes(app, deps)
+
+  if (options.webDir !== false) {
+    const webDir = options.webDir ?? defaultWebDir
+    if (!(await registerWeb(app, webDir))) app.log.warn({ webDir }, 'the web app is not built; run `npm run build` to serve it')
+  }
+  await app.ready()
+  return app
+}

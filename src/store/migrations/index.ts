@@ -1,0 +1,12 @@
+/**
+ * The one migration set, for SQLite and PostgreSQL alike. Forward-only: a migration that has
+ * shipped is never edited; a change is a new file added here under the next number.
+ */
+import type { Migration } from 'kysely'
+import * as foundation from './0001-foundation.js'
+import * as publish from './0002-publish.js'
+
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+  '0002-publish': publish,
+}

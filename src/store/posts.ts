@@ -1,0 +1,230 @@
+/** Posts and their per-account targets. */
+import type { Kysely, Updateable } from 'kysely'
+import type { Account, Database, Post, PostStatus, PostTarget, PostTargetsTable, PostsTable } from './schema.js'
+
+type Db = Kysely<Database>
+
+export async function insertPost(db: Db, post: Post): Promise<void> {
+  await db.insertInto('posts').values(post).execute()
+}
+
+export async function findPost(db: Db, workspaceId: string, id: string): Promise<Post | undefined> {
+  return db.selectFrom('posts').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst()
+}
+
+export async function findPostById(db: Db, id: string): Promise<Post | undefined> {
+  return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function updatePost(db: Db, id: string, patch: Omit<Updateable<PostsTable>, 'id' | 'workspaceId'>): Promise<void> {
+  await db.updateTable('posts').set(patch).where('id', '=', id).execute()
+}
+
+export async function deletePost(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('posts').where('id', '=', id).execute()
+}
+
+export interface PostQuery {
+  /** Scheduled or published within [from, to). */
+  from?: number
+  to?: number
+  statuses?: PostStatus[]
+  source?: 'composer' | 'feed'
+  /** Only posts without a time (drafts, ideas). */
+  unscheduled?: boolean
+  limit?: number
+}
+
+/** Posts of a workspace, soonest first (unscheduled ones newest first). */
+export async function listPosts(db: Db, workspaceId: string, query: PostQuery = {}): Promise<Post[]> {
+  let q = db.selectFrom('posts').selectAll().where('workspaceId', '=', workspaceId)
+  if (query.from !== undefined) q = q.where('scheduledAt', '>=', query.from)
+  if (query.to !== undefined) q = q.where('scheduledAt', '<', query.to)
+  if (query.statuses) q = q.where('status', 'in', query.statuses)
+  if (query.source) q = q.where('source', '=', query.source)
+  if (query.unscheduled) q = q.where('scheduledAt', 'is', null)
+  q = query.unscheduled ? q.orderBy('createdAt', 'desc') : q.orderBy('scheduledAt').orderBy('createdAt')
+  return q.limit(query.limit ?? 1000).execute()
+}
+
+/** Instants already taken by queued posts (the queue gives each slot to one post). */
+export async function queuedInstants(db: Db, workspaceId: string, from: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('posts')
+    .select('scheduledAt')
+    .where('workspaceId', '=', workspaceId)
+    .where('scheduleMode', '=', 'queue')
+    .where('scheduledAt', '>', from)
+    .where('status', 'in', ['scheduled', 'awaiting_approval', 'publishing', 'published', 'partly_published'])
+    .execute()
+  return rows.flatMap((r) => (r.scheduledAt === null ? [] : [r.scheduledAt]))
+}
+
+export async function insertTarget(db: Db, target: PostTarget): Promise<void> {
+  await db.insertInto('postTargets').values(target).execute()
+}
+
+/** What the dispatcher reads about a target, in one query: the target, its post and account. */
+export interface DispatchRow {
+  target: PostTarget
+  post: Pick<Post, 'id' | 'text' | 'status' | 'scheduleVersion' | 'scheduledAt'>
+  account: Account
+  /** How many targets and media the post has (to skip work when there is one and none). */
+  targetCount: number
+  mediaCount: number
+}
+
+export async function findDispatchRow(db: Db, targetId: string): Promise<DispatchRow | undefined> {
+  const row = await db
+    .selectFrom('postTargets as t')
+    .innerJoin('posts as p', 'p.id', 't.postId')
+    .innerJoin('accounts as a', 'a.id', 't.accountId')
+    .selectAll('t')
+    .select([
+      'p.text as postText',
+      'p.status as postStatus',
+      'p.scheduleVersion as postVersion',
+      'p.scheduledAt as postScheduledAt',
+      'a.workspaceId as aWorkspaceId',
+      'a.network as aNetwork',
+      'a.remoteId as aRemoteId',
+      'a.handle as aHandle',
+      'a.displayName as aDisplayName',
+      'a.avatarUrl as aAvatarUrl',
+      'a.profileUrl as aProfileUrl',
+      'a.credentials as aCredentials',
+      'a.settings as aSettings',
+      'a.status as aStatus',
+      'a.statusReason as aStatusReason',
+      'a.expiresAt as aExpiresAt',
+      'a.checkedAt as aCheckedAt',
+      'a.connectedBy as aConnectedBy',
+      'a.createdAt as aCreatedAt',
+      'a.updatedAt as aUpdatedAt',
+      (eb) => eb.selectFrom('postTargets as o').select((e) => e.fn.countAll<number>().as('n')).whereRef('o.postId', '=', 't.postId').as('targetCount'),
+      (eb) => eb.selectFrom('media as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.postId', '=', 't.postId').as('mediaCount'),
+    ])
+    .where('t.id', '=', targetId)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const { postText, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, ...rest } = row
+  const target: PostTarget = {
+    id: rest.id, postId: rest.postId, accountId: rest.accountId, text: rest.text, status: rest.status, attempts: rest.attempts,
+    firstAttemptAt: rest.firstAttemptAt, nextAttemptAt: rest.nextAttemptAt, remoteId: rest.remoteId, remoteCid: rest.remoteCid,
+    remoteUrl: rest.remoteUrl, publishedAt: rest.publishedAt, errorKind: rest.errorKind, errorReason: rest.errorReason,
+    createdAt: rest.createdAt, updatedAt: rest.updatedAt,
+  }
+  const account: Account = {
+    id: rest.accountId, workspaceId: rest.aWorkspaceId, network: rest.aNetwork, remoteId: rest.aRemoteId, handle: rest.aHandle,
+    displayName: rest.aDisplayName, avatarUrl: rest.aAvatarUrl, profileUrl: rest.aProfileUrl, credentials: rest.aCredentials,
+    settings: rest.aSettings, status: rest.aStatus, statusReason: rest.aStatusReason, expiresAt: rest.aExpiresAt, checkedAt: rest.aCheckedAt,
+    connectedBy: rest.aConnectedBy, createdAt: rest.aCreatedAt, updatedAt: rest.aUpdatedAt,
+  }
+  return {
+    target,
+    post: { id: target.postId, text: postText, status: postStatus, scheduleVersion: postVersion, scheduledAt: postScheduledAt },
+    account,
+    targetCount: Number(targetCount),
+    mediaCount: Number(mediaCount),
+  }
+}
+
+export async function findTarget(db: Db, id: string): Promise<PostTarget | undefined> {
+  return db.selectFrom('postTargets').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function listTargets(db: Db, postIds: string[]): Promise<PostTarget[]> {
+  if (postIds.length === 0) return []
+  return db.selectFrom('postTargets').selectAll().where('postId', 'in', postIds).orderBy('createdAt').execute()
+}
+
+export async function updateTarget(db: Db, id: string, patch: Omit<Updateable<PostTargetsTable>, 'id' | 'postId' | 'accountId'>): Promise<void> {
+  await db.updateTable('postTargets').set(patch).where('id', '=', id).execute()
+}
+
+/**
+ * Moves a target from one status to another only if it is still in `from`; false when another
+ * worker got there first. This is how a target is claimed for publishing.
+ */
+export async function transitionTarget(
+  db: Db,
+  id: string,
+  from: PostTarget['status'][],
+  patch: Omit<Updateable<PostTargetsTable>, 'id' | 'postId' | 'accountId'>,
+): Promise<boolean> {
+  const result = await db.updateTable('postTargets').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Claims a target for one publishing attempt: only if it is still in the state the caller saw
+ * (status and attempt count), so two workers can never both claim it.
+ */
+export async function claimTarget(db: Db, target: Pick<PostTarget, 'id' | 'status' | 'attempts' | 'firstAttemptAt'>, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('postTargets')
+    .set({ status: 'publishing', attempts: target.attempts + 1, firstAttemptAt: target.firstAttemptAt ?? now, updatedAt: now })
+    .where('id', '=', target.id)
+    .where('status', '=', target.status)
+    .where('attempts', '=', target.attempts)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Sets a post's status from its targets. The post row is written first so concurrent finishers
+ * queue behind each other, and each then reads every target as committed.
+ */
+export async function refreshPostStatus(
+  db: Db,
+  postId: string,
+  now: number,
+  statusOf: (targets: PostTarget['status'][]) => PostStatus,
+  /** With a post's only target's new status there is no one to race: one statement suffices. */
+  onlyTarget?: PostTarget['status'],
+): Promise<void> {
+  if (onlyTarget !== undefined) {
+    await db.updateTable('posts').set({ status: statusOf([onlyTarget]), updatedAt: now }).where('id', '=', postId).where('status', 'not in', ['draft', 'awaiting_approval']).execute()
+    return
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('posts').set({ updatedAt: now }).where('id', '=', postId).execute()
+    const targets = await trx.selectFrom('postTargets').select('status').where('postId', '=', postId).execute()
+    await trx
+      .updateTable('posts')
+      .set({ status: statusOf(targets.map((t) => t.status)) })
+      .where('id', '=', postId)
+      .where('status', 'not in', ['draft', 'awaiting_approval'])
+      .execute()
+  })
+}
+
+export async function deleteTargets(db: Db, postId: string, keepAccountIds: string[]): Promise<void> {
+  let q = db.deleteFrom('postTargets').where('postId', '=', postId)
+  if (keepAccountIds.length > 0) q = q.where('accountId', 'not in', keepAccountIds)
+  await q.execute()
+}
+
+/** Targets waiting on an account (paused, then reconnected). */
+export async function listTargetsOfAccount(db: Db, accountId: string, statuses: PostTarget['status'][]): Promise<PostTarget[]> {
+  return db.selectFrom('postTargets').selectAll().where('accountId', '=', accountId).where('status', 'in', statuses).execute()
+}
+
+/** Pending targets whose post was due before `before`: the sweeper makes sure each has a job. */
+export async function listDueTargets(db: Db, before: number, limit: number): Promise<Array<PostTarget & { scheduleVersion: number; scheduledAt: number | null }>> {
+  return db
+    .selectFrom('postTargets')
+    .innerJoin('posts', 'posts.id', 'postTargets.postId')
+    .selectAll('postTargets')
+    .select(['posts.scheduleVersion', 'posts.scheduledAt'])
+    .where('postTargets.status', 'in', ['pending', 'publishing'])
+    .where('posts.status', 'in', ['scheduled', 'publishing', 'partly_published'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('postTargets.nextAttemptAt', 'is', null), eb('posts.scheduledAt', '<=', before)]),
+        eb('postTargets.nextAttemptAt', '<=', before),
+      ]),
+    )
+    .limit(limit)
+    .execute()
+}

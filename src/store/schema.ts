@@ -1,0 +1,262 @@
+/**
+ * Table types of the database, as Kysely sees them (camelCase; columns are snake_case).
+ * Times are milliseconds since the epoch (bigint in PostgreSQL, integer in SQLite) so that both
+ * dialects compare and sort them the same way.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+export interface InstanceTable {
+  key: string
+  value: string
+  updatedAt: number
+}
+
+export interface WorkspacesTable {
+  id: string
+  name: string
+  timeZone: string
+  locale: string
+  createdAt: number
+  /** 1 when an editor's post waits for an admin's approval before it can be scheduled. */
+  approvalRequired: ColumnType<number, number | undefined, number>
+}
+
+export interface UsersTable {
+  id: string
+  email: string
+  name: string
+  passwordHash: string
+  locale: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface MembershipsTable {
+  workspaceId: string
+  userId: string
+  role: string
+  createdAt: number
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+  id: string
+  userId: string
+  workspaceId: string
+  csrfToken: string
+  createdAt: number
+  expiresAt: number
+  lastSeenAt: number
+}
+
+export interface InvitesTable {
+  id: string
+  workspaceId: string
+  tokenHash: string
+  role: string
+  email: string | null
+  createdBy: string
+  createdAt: number
+  expiresAt: number
+  acceptedAt: number | null
+  acceptedBy: string | null
+  revokedAt: number | null
+}
+
+export interface ApiKeysTable {
+  id: string
+  workspaceId: string
+  name: string
+  /** The first characters of the key, shown so people can tell keys apart. */
+  prefix: string
+  keyHash: string
+  role: string
+  createdBy: string
+  createdAt: number
+  lastUsedAt: number | null
+  revokedAt: number | null
+}
+
+export type JobState = 'queued' | 'active' | 'done' | 'failed'
+
+export interface JobsTable {
+  id: string
+  name: string
+  payload: string
+  key: string | null
+  state: JobState
+  runAt: number
+  attempts: ColumnType<number, number | undefined, number>
+  maxAttempts: number
+  retryDelayMs: number
+  leaseUntil: number | null
+  lastError: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+/** A network account connected to a workspace. `credentials` is sealed (encrypted). */
+export interface AccountsTable {
+  id: string
+  workspaceId: string
+  network: string
+  remoteId: string
+  handle: string
+  displayName: string
+  avatarUrl: string | null
+  profileUrl: string
+  credentials: string
+  /** JSON: non-secret facts about the account's server (limits, URLs). */
+  settings: string
+  /** active; paused (credentials stopped working: reconnect); restricted (the network limited it); disconnected. */
+  status: 'active' | 'paused' | 'restricted' | 'disconnected'
+  statusReason: string | null
+  expiresAt: number | null
+  checkedAt: number | null
+  connectedBy: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export type PostStatus = 'draft' | 'awaiting_approval' | 'scheduled' | 'publishing' | 'published' | 'partly_published' | 'failed'
+export type TargetStatus = 'pending' | 'publishing' | 'published' | 'failed' | 'waiting' | 'cancelled'
+
+/** A post composed once; its targets carry the per-account variant and delivery. */
+export interface PostsTable {
+  id: string
+  workspaceId: string
+  authorId: string | null
+  text: string
+  status: PostStatus
+  scheduleMode: 'now' | 'at' | 'queue' | null
+  scheduledAt: number | null
+  /** Bumped on every (re)schedule: publish jobs of an older version do nothing. */
+  scheduleVersion: ColumnType<number, number | undefined, number>
+  /** The 4E content type: educate, entertain, engage or empower. */
+  contentType: string | null
+  source: 'composer' | 'feed'
+  /** For posts from a feed: the feed item id. */
+  sourceRef: string | null
+  approvedBy: string | null
+  approvedAt: number | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface PostTargetsTable {
+  id: string
+  postId: string
+  accountId: string
+  /** The text adapted for this account; null uses the post's text. */
+  text: string | null
+  status: TargetStatus
+  attempts: ColumnType<number, number | undefined, number>
+  /** The creation time given to the network on every attempt (stable idempotency). */
+  firstAttemptAt: number | null
+  nextAttemptAt: number | null
+  remoteId: string | null
+  remoteCid: string | null
+  remoteUrl: string | null
+  publishedAt: number | null
+  errorKind: string | null
+  errorReason: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface MediaTable {
+  id: string
+  workspaceId: string
+  postId: string | null
+  position: ColumnType<number, number | undefined, number>
+  kind: 'image' | 'video' | 'gif'
+  mimeType: string
+  size: number
+  width: number | null
+  height: number | null
+  altText: string
+  data: Buffer
+  uploadedBy: string | null
+  createdAt: number
+}
+
+export interface QueueSlotsTable {
+  workspaceId: string
+  weekday: number
+  time: string
+}
+
+export interface FeedsTable {
+  id: string
+  workspaceId: string
+  url: string
+  title: string
+  siteUrl: string | null
+  etag: string | null
+  lastModified: string | null
+  status: 'active' | 'error'
+  errorReason: string | null
+  autoPublish: ColumnType<number, number | undefined, number>
+  /** JSON array of account ids that items are drafted (or auto-published) for. */
+  accountIds: string
+  lastPolledAt: number | null
+  createdBy: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface FeedItemsTable {
+  id: string
+  feedId: string
+  itemKey: string
+  title: string
+  link: string | null
+  summary: string | null
+  publishedAt: number | null
+  postId: string | null
+  createdAt: number
+}
+
+/** Fixed-window counters shared by every worker: how much of a rate limit is used. */
+export interface RateWindowsTable {
+  key: string
+  windowStart: number
+  used: number
+}
+
+export interface Database {
+  instance: InstanceTable
+  workspaces: WorkspacesTable
+  users: UsersTable
+  memberships: MembershipsTable
+  sessions: SessionsTable
+  invites: InvitesTable
+  apiKeys: ApiKeysTable
+  jobs: JobsTable
+  accounts: AccountsTable
+  posts: PostsTable
+  postTargets: PostTargetsTable
+  media: MediaTable
+  queueSlots: QueueSlotsTable
+  feeds: FeedsTable
+  feedItems: FeedItemsTable
+  rateWindows: RateWindowsTable
+}
+
+export type Workspace = Selectable<WorkspacesTable>
+export type User = Selectable<UsersTable>
+export type Membership = Selectable<MembershipsTable>
+export type Session = Selectable<SessionsTable>
+export type Invite = Selectable<InvitesTable>
+export type ApiKey = Selectable<ApiKeysTable>
+export type Job = Selectable<JobsTable>
+export type Account = Selectable<AccountsTable>
+export type Post = Selectable<PostsTable>
+export type PostTarget = Selectable<PostTargetsTable>
+export type Media = Selectable<MediaTable>
+export type Feed = Selectable<FeedsTable>
+export type FeedItem = Selectable<FeedItemsTable>
+export type NewWorkspace = Insertable<WorkspacesTable>
+export type NewJob = Insertable<JobsTable>
+export type UserUpdate = Updateable<UsersTable>
+export type { Generated }

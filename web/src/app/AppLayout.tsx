@@ -1,0 +1,107 @@
+/**
+ * The frame of every signed-in page: a header (menu button on narrow screens, brand, workspace,
+ * language, user menu) and the navigation on the start side, which folds away on small screens.
+ */
+import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconBulb, IconCalendarMonth, IconHome, IconPencilPlus, IconSettings, IconUsers } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, Outlet, useLocation } from 'react-router'
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher'
+import { Brand } from './Brand'
+import { paths } from './paths'
+import { useCan, useSession } from './session'
+import { UserMenu } from './UserMenu'
+
+interface NavItem {
+  to: string
+  label: string
+  icon: ReactNode
+  testId: string
+  active: (path: string) => boolean
+}
+
+/** Less room around the page on phones, more on wider screens. */
+const mainPadding = { base: 'md', sm: 'lg' } as const
+
+export function AppLayout() {
+  const { t } = useTranslation()
+  const { workspace } = useSession()
+  const canSeeTeam = useCan('members.read')
+  const canWrite = useCan('posts.write')
+  const canSeePosts = useCan('posts.read')
+  const [opened, { toggle, close }] = useDisclosure(false)
+  const { pathname } = useLocation()
+
+  const items: NavItem[] = [
+    { to: paths.home, label: t('nav.home'), icon: <IconHome size={18} />, testId: 'nav-home', active: (path) => path === paths.home },
+    ...(canWrite
+      ? [{ to: paths.compose, label: t('nav.compose'), icon: <IconPencilPlus size={18} className="sc-mirror" />, testId: 'nav-compose', active: (path: string) => path === paths.compose || path.endsWith('/edit') }]
+      : []),
+    ...(canSeePosts
+      ? [
+          { to: paths.calendar, label: t('nav.calendar'), icon: <IconCalendarMonth size={18} />, testId: 'nav-calendar', active: (path: string) => path === paths.calendar },
+          { to: paths.ideas, label: t('nav.ideas'), icon: <IconBulb size={18} />, testId: 'nav-ideas', active: (path: string) => path === paths.ideas },
+        ]
+      : []),
+    ...(canSeeTeam
+      ? [{ to: paths.settingsTeam, label: t('nav.team'), icon: <IconUsers size={18} />, testId: 'nav-team', active: (path: string) => path === paths.settingsTeam }]
+      : []),
+    {
+      to: paths.settingsWorkspace,
+      label: t('nav.settings'),
+      icon: <IconSettings size={18} />,
+      testId: 'nav-settings',
+      active: (path) => path.startsWith(paths.settings) && path !== paths.settingsTeam,
+    },
+  ]
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={mainPadding}>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+              data-testid="nav-burger"
+            />
+            <Brand />
+            <Text c="dimmed" size="sm" visibleFrom="md" truncate="end" maw={260}>
+              {workspace.name}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitcher />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.main')}>
+        {items.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            leftSection={item.icon}
+            active={item.active(pathname)}
+            aria-current={item.active(pathname) ? 'page' : undefined}
+            onClick={close}
+            data-testid={item.testId}
+            style={{ borderRadius: 'var(--mantine-radius-md)' }}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

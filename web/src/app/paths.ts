@@ -1,0 +1,29 @@
+/** Every address of the app in one place, for routes and links alike. */
+export const paths = {
+  home: '/',
+  setup: '/setup',
+  login: '/login',
+  invite: '/invite/:token',
+  compose: '/compose',
+  calendar: '/calendar',
+  ideas: '/ideas',
+  post: '/posts/:id',
+  postEdit: '/posts/:id/edit',
+  settings: '/settings',
+  settingsWorkspace: '/settings/workspace',
+  settingsProfile: '/settings/profile',
+  settingsTeam: '/settings/team',
+  settingsAccounts: '/settings/accounts',
+  settingsPublishing: '/settings/publishing',
+  settingsApiKeys: '/settings/api-keys',
+} as const
+
+/** A post's page. */
+export function postPath(id: string): string {
+  return `/posts/${encodeURIComponent(id)}`
+}
+
+/** Editing a post in the composer. */
+export function postEditPath(id: string): string {
+  return `/posts/${encodeURIComponent(id)}/edit`
+}

@@ -1,0 +1,2 @@
+/** Home: the first page after signing in. */
+export { HomePage } from './HomePage'

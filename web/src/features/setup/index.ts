@@ -1,0 +1,2 @@
+/** First-run setup: the page that creates the owner and the workspace. */
+export { SetupPage } from './SetupPage'
