@@ -171,10 +171,19 @@ async function run(store: 'sqlite' | 'postgres', fault: boolean): Promise<RunRes
         void startWorker(database.url, network).then((w) => workers.push(w))
       }, t0 + windowMs / 2 - Date.now())
     }
-    // Until every post reached the network, or long after the window (killed runs wait for
-    // leases to expire: 60 s in-process, 2 min plus maintenance on pg-boss).
-    const deadline = t0 + windowMs + (fault ? 420_000 : 180_000)
-    while (network.posts.size < postCount && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500))
+    // Until every post reached the network, or none arrived for a while (killed runs wait for
+    // leases to expire: 60 s in-process, 2 min plus maintenance on pg-boss), or 20 minutes.
+    const stallMs = fault ? 240_000 : 60_000
+    const deadline = t0 + windowMs + 20 * 60_000
+    let seen = 0
+    let progressAt = Date.now()
+    while (network.posts.size < postCount && Date.now() < deadline && Date.now() - Math.max(progressAt, t0) < stallMs) {
+      await new Promise((r) => setTimeout(r, 500))
+      if (network.posts.size !== seen) {
+        seen = network.posts.size
+        progressAt = Date.now()
+      }
+    }
     await new Promise((r) => setTimeout(r, 2000)) // late duplicates, if any, would arrive now
 
     const lags: number[] = []

@@ -12,12 +12,11 @@
  * - Leases: pg-boss has no heartbeat. A run may last `expireInSeconds` (default 15 min); then
  *   pg-boss fails it (a retry while retries are left) and our JobContext signal is aborted. A
  *   killed process's run is failed the same way by supervision and runs again as the next attempt.
- * - Concurrency: each name gets its own pg-boss workers, `work()` called once per slot with
- *   batchSize 1, so one slow job never holds back the others (a batch completes as a whole).
- *   pg-boss v10 workers sleep a polling interval after every fetch, so after each job a worker is
- *   notified to fetch again at once: a backlog drains without waiting. `concurrency` is the
- *   default per name; pg-boss cannot gate fetching across names, so the process-wide total is
- *   at most the sum over names (a gate in front would hold claimed jobs idle).
+ * - Concurrency: each name gets one fetch loop (our own, on `boss.fetch`, not pg-boss's
+ *   `work()`): it claims up to its free slots in one query and runs each job on its own, and
+ *   completes or fails each job by itself, so one slow job never holds back the others. A
+ *   freed slot wakes the loop, so a backlog drains without waiting a polling interval.
+ *   `concurrency` is the default per name; the process-wide total is at most the sum over names.
  * - Wake-up: enqueueing a due job here notifies this name's workers; delayed jobs and other
  *   processes' jobs are found within `pollingIntervalSeconds`.
  * - Retry delays are whole seconds in pg-boss: `retryDelayMs` is rounded up.
@@ -83,8 +82,36 @@ export function keyedJobId(name: string, key: string): string {
 
 interface Registration {
   handler: JobHandler
+  /** Runs of this name at once in this process. */
   workers: number
-  workerIds: string[]
+  active: number
+  loop?: Promise<void>
+  /** Waits until `wake()` or `ms` pass. */
+  idle(ms: number): Promise<void>
+  wake(): void
+}
+
+function createRegistration(handler: JobHandler, workers: number): Registration {
+  let waiting: (() => void) | undefined
+  return {
+    handler,
+    workers,
+    active: 0,
+    idle(ms) {
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms)
+        function done() {
+          clearTimeout(timer)
+          waiting = undefined
+          resolve()
+        }
+        waiting = done
+      })
+    },
+    wake() {
+      waiting?.()
+    },
+  }
 }
 
 /** Creates a queue on pg-boss; nothing connects until the first `enqueue` or `start`. */
@@ -135,21 +162,44 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
     return created
   }
 
-  async function startWorkers(name: string, registration: Registration): Promise<void> {
-    await ensureQueue(name)
-    for (let i = 0; i < registration.workers; i++) {
-      const slot = { workerId: '' }
-      slot.workerId = await boss.work<JobPayload>(
-        name,
-        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds },
-        async (batch) => {
-          for (const job of batch) await track(job.id, (controller) => runJob(registration, job, controller))
-          // A job was there, so more may be: fetch again now instead of sleeping a polling interval.
-          if (phase === 'running' && slot.workerId) boss.notifyWorker(slot.workerId)
-        },
-      )
-      registration.workerIds.push(slot.workerId)
-    }
+  /**
+   * One fetch loop per name: it claims as many due jobs as the name has free slots, in one
+   * query, and runs each on its own, so a slow job never holds back the others and a backlog
+   * costs one fetch per batch rather than one per job. It sleeps `pollingIntervalSeconds` when
+   * nothing is due, and wakes at once when a slot frees or a due job is enqueued here.
+   */
+  function startWorkers(name: string, registration: Registration): void {
+    if (registration.loop) return
+    registration.loop = (async () => {
+      await ensureQueue(name)
+      while (phase === 'running') {
+        const free = registration.workers - registration.active
+        if (free <= 0) {
+          await registration.idle(pollingIntervalSeconds * 1000)
+          continue
+        }
+        let jobs: Array<PgBoss.JobWithMetadata<JobPayload>>
+        try {
+          jobs = await boss.fetch<JobPayload>(name, { batchSize: free, includeMetadata: true, priority: false })
+        } catch (error) {
+          logger.error({ name, err: errorText(error) }, 'jobs: could not fetch jobs')
+          jobs = []
+        }
+        // Jobs claimed while stopping still run: stop() waits for them like any other run.
+        if (jobs.length === 0) {
+          if (phase !== 'running') break
+          await registration.idle(pollingIntervalSeconds * 1000)
+          continue
+        }
+        for (const job of jobs) {
+          registration.active++
+          void track(job.id, (controller) => runJob(registration, job, controller)).finally(() => {
+            registration.active--
+            registration.wake()
+          })
+        }
+      }
+    })().catch((error: unknown) => logger.error({ name, err: errorText(error) }, 'jobs: fetch loop stopped'))
   }
 
   async function track(id: string, run: (controller: AbortController) => Promise<void>): Promise<void> {
@@ -218,13 +268,9 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       assertName(name)
       if (handlers.has(name)) throw new Error(`A handler for job "${name}" is already registered`)
       const workers = Math.max(1, Math.min(concurrency, Math.floor(handlerOptions.concurrency ?? concurrency)))
-      const registration: Registration = { handler: handler as JobHandler, workers, workerIds: [] }
+      const registration = createRegistration(handler as JobHandler, workers)
       handlers.set(name, registration)
-      if (phase === 'running') {
-        startWorkers(name, registration).catch((error: unknown) =>
-          logger.error({ name, err: errorText(error) }, 'jobs: could not start workers'),
-        )
-      }
+      if (phase === 'running') startWorkers(name, registration)
     },
 
     async enqueue<P extends JobPayload>(name: string, payload: P, enqueueOptions: EnqueueOptions = {}) {
@@ -244,9 +290,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
         expireInSeconds: enqueueOptions.timeoutMs === undefined ? expireInSeconds : Math.max(1, Math.ceil(enqueueOptions.timeoutMs / 1000)),
       })
       const registration = handlers.get(name)
-      if (id && phase === 'running' && registration && (!startAfter || startAfter.getTime() <= Date.now())) {
-        for (const workerId of registration.workerIds) boss.notifyWorker(workerId)
-      }
+      if (id && phase === 'running' && registration && (!startAfter || startAfter.getTime() <= Date.now())) registration.wake()
       return id
     },
 
@@ -272,13 +316,18 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
         }
       })
       for (let i = 0; i < rows.length; i += 1000) await boss.insert(rows.slice(i, i + 1000))
+      if (phase !== 'running') return
+      const now = Date.now()
+      for (const request of requests) {
+        if (request.options?.runAt === undefined || new Date(request.options.runAt).getTime() <= now) handlers.get(request.name)?.wake()
+      }
     },
 
     async start() {
       if (phase === 'running') return
       await open()
       phase = 'running'
-      for (const [name, registration] of handlers) await startWorkers(name, registration)
+      for (const [name, registration] of handlers) startWorkers(name, registration)
       logger.info({ schema, concurrency, names: [...handlers.keys()] }, 'jobs: pg-boss workers started')
     },
 
@@ -288,7 +337,9 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       phase = 'stopping'
       if (wasOpen) {
         await opened?.catch(() => undefined)
-        for (const name of handlers.keys()) await boss.offWork(name)
+        // Fetch loops end (a fetch in flight hands its jobs back); running handlers finish.
+        for (const registration of handlers.values()) registration.wake()
+        await Promise.all([...handlers.values()].map((registration) => registration.loop))
         if (!(await waitForRuns(timeoutMs))) {
           logger.warn({ running: runs.size }, 'jobs: stop timed out; aborting running handlers')
           for (const run of runs.values()) run.controller.abort(new Error('job queue stopping'))
