@@ -11,6 +11,7 @@ import { createMastodonConnector } from '../../src/networks/mastodon/index.js'
 import { createRegistry } from '../../src/networks/index.js'
 import { dispatch, sweep, toConnected } from '../../src/publish/index.js'
 import { findAccountById } from '../../src/store/index.js'
+import { createSecretBox } from '../../src/security/index.js'
 import { resolveWallTime } from '../../src/domain/index.js'
 import { addMember, createTestApp, eventually, setUpOwner, type TestApp, type TestClient } from '../helpers/app.js'
 import { startBlueskyPeer, type BlueskyPeer, type PeerAccount } from '../peers/bluesky.js'
@@ -95,6 +96,13 @@ afterAll(async () => {
   await mastodon?.close()
 })
 
+/** Every string inside a JSON value. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn)
+  return []
+}
+
 describe('accounts', () => {
   it('lists both connected accounts with handle, status and each network\'s own limits', async () => {
     const { body } = await owner.get<{ accounts: Array<{ network: string; handle: string; status: string; capabilities: { text: { maxLength: number } } }> }>('/api/accounts')
@@ -106,10 +114,15 @@ describe('accounts', () => {
 
   it('keeps tokens encrypted at rest', async () => {
     const rows = await t.store.db.selectFrom('accounts').select('credentials').execute()
-    for (const row of rows) {
+    const box = createSecretBox(t.config.secretKey!)
+    const opened = rows.map((row) => box.open(row.credentials))
+    expect(opened.some((plain) => plain.includes(mastodonToken))).toBe(true)
+    expect(opened.some((plain) => plain.includes('eyJ'))).toBe(true) // Bluesky's session JWTs
+    for (const [i, row] of rows.entries()) {
       expect(row.credentials).toMatch(/^v1\./)
-      expect(row.credentials).not.toContain(mastodonToken)
-      expect(row.credentials).not.toContain('eyJ')
+      const secrets = stringsIn(JSON.parse(opened[i]!)).filter((value) => value.length >= 16)
+      expect(secrets.length).toBeGreaterThan(0)
+      for (const secret of secrets) expect(row.credentials).not.toContain(secret)
     }
   })
 
