@@ -71,6 +71,8 @@ export async function newPage(browser: Browser, options: { locale?: string } = {
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(outputDir, { recursive: true })
   const file = path.join(outputDir, `${name}.png`)
+  // From the top, so the sticky header sits where a person sees it, not where the scroll left it.
+  await page.evaluate('window.scrollTo(0, 0)')
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
