@@ -119,9 +119,11 @@ export async function retryTarget(ctx: PublishContext, actor: PublishActor, post
   if (target.target.status !== 'failed') throw errors.conflict('target_not_failed')
   const now = ctx.now()
   if (await transitionTarget(ctx.db, targetId, ['failed'], { status: 'pending', errorKind: null, errorReason: null, nextAttemptAt: now, updatedAt: now })) {
-    await enqueueTarget(ctx, { targetId, version: view.post.scheduleVersion, attempt: target.target.attempts, runAt: now })
+    // The post leaves "failed" before the job exists: a job that ran first would find a failed
+    // post, do nothing, and leave the target pending.
     const targets = await listTargets(ctx.db, [postId])
     await updatePost(ctx.db, postId, { status: statusFromTargets(targets.map((t) => t.status)), updatedAt: now })
+    await enqueueTarget(ctx, { targetId, version: view.post.scheduleVersion, attempt: target.target.attempts, runAt: now })
   }
   return getPost(ctx, actor.workspaceId, postId)
 }
