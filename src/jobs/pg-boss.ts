@@ -17,7 +17,7 @@
  *   completes or fails each job by itself, so one slow job never holds back the others. A
  *   freed slot wakes the loop, so a backlog drains without waiting a polling interval.
  *   `concurrency` is the default per name; the process-wide total is at most the sum over names.
- * - Wake-up: enqueueing a due job here notifies this name's workers; delayed jobs and other
+ * - Wake-up: enqueueing a due job here wakes this name's fetch loop; delayed jobs and other
  *   processes' jobs are found within `pollingIntervalSeconds`.
  * - Retry delays are whole seconds in pg-boss: `retryDelayMs` is rounded up.
  * - Cost: pg-boss 10 sorts every due job of a queue on each fetch (no index serves its order),
@@ -86,18 +86,24 @@ interface Registration {
   workers: number
   active: number
   loop?: Promise<void>
-  /** Waits until `wake()` or `ms` pass. */
+  /** Waits until `wake()` or `ms` pass; returns at once if woken since the last wait. */
   idle(ms: number): Promise<void>
   wake(): void
 }
 
 function createRegistration(handler: JobHandler, workers: number): Registration {
   let waiting: (() => void) | undefined
+  // A wake while the loop is fetching is kept, so the loop fetches again instead of sleeping.
+  let woken = false
   return {
     handler,
     workers,
     active: 0,
     idle(ms) {
+      if (woken) {
+        woken = false
+        return Promise.resolve()
+      }
       return new Promise<void>((resolve) => {
         const timer = setTimeout(done, ms)
         function done() {
@@ -109,7 +115,8 @@ function createRegistration(handler: JobHandler, workers: number): Registration 
       })
     },
     wake() {
-      waiting?.()
+      if (waiting) waiting()
+      else woken = true
     },
   }
 }
@@ -168,7 +175,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
    * costs one fetch per batch rather than one per job. It sleeps `pollingIntervalSeconds` when
    * nothing is due, and wakes at once when a slot frees or a due job is enqueued here.
    */
-  function startWorkers(name: string, registration: Registration): void {
+  function startLoop(name: string, registration: Registration): void {
     if (registration.loop) return
     registration.loop = (async () => {
       await ensureQueue(name)
@@ -270,7 +277,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       const workers = Math.max(1, Math.min(concurrency, Math.floor(handlerOptions.concurrency ?? concurrency)))
       const registration = createRegistration(handler as JobHandler, workers)
       handlers.set(name, registration)
-      if (phase === 'running') startWorkers(name, registration)
+      if (phase === 'running') startLoop(name, registration)
     },
 
     async enqueue<P extends JobPayload>(name: string, payload: P, enqueueOptions: EnqueueOptions = {}) {
@@ -318,16 +325,15 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       for (let i = 0; i < rows.length; i += 1000) await boss.insert(rows.slice(i, i + 1000))
       if (phase !== 'running') return
       const now = Date.now()
-      for (const request of requests) {
-        if (request.options?.runAt === undefined || new Date(request.options.runAt).getTime() <= now) handlers.get(request.name)?.wake()
-      }
+      const due = new Set(requests.filter((r) => r.options?.runAt === undefined || new Date(r.options.runAt).getTime() <= now).map((r) => r.name))
+      for (const name of due) handlers.get(name)?.wake()
     },
 
     async start() {
       if (phase === 'running') return
       await open()
       phase = 'running'
-      for (const [name, registration] of handlers) startWorkers(name, registration)
+      for (const [name, registration] of handlers) startLoop(name, registration)
       logger.info({ schema, concurrency, names: [...handlers.keys()] }, 'jobs: pg-boss workers started')
     },
 
@@ -337,7 +343,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       phase = 'stopping'
       if (wasOpen) {
         await opened?.catch(() => undefined)
-        // Fetch loops end (a fetch in flight hands its jobs back); running handlers finish.
+        // Fetch loops end (jobs a fetch in flight claims still run); running handlers finish.
         for (const registration of handlers.values()) registration.wake()
         await Promise.all([...handlers.values()].map((registration) => registration.loop))
         if (!(await waitForRuns(timeoutMs))) {
