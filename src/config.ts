@@ -30,6 +30,8 @@ export const configVariables = {
   TRUST_PROXY: 'true when running behind a reverse proxy that sets X-Forwarded-* headers',
   LOG_LEVEL: 'fatal, error, warn, info, debug or trace',
   WORKER_CONCURRENCY: 'how many background jobs one process runs at once (1-256)',
+  SMTP_URL: 'where alert and reminder e-mails go out, e.g. smtp://user:pass@mail.example.com:587 (none: no e-mail)',
+  MAIL_FROM: 'the sender of those e-mails, e.g. "Stagecraft <alerts@example.com>"',
 } as const
 
 export type ConfigVariable = keyof typeof configVariables
@@ -63,6 +65,12 @@ const envSchema = z.object({
     .min(1, 'expected a number between 1 and 256')
     .max(256, 'expected a number between 1 and 256')
     .default(16),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\/[^/]+/.test(v), { message: 'expected smtp://host:port or smtps://host:port' })
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3, 'expected a sender address').optional(),
 })
 
 /** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
@@ -82,6 +90,8 @@ export interface Config {
   trustProxy: boolean
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   workerConcurrency: number
+  /** Outgoing e-mail, when configured. */
+  mail: { smtpUrl: string; from: string } | undefined
 }
 
 /** Thrown when the environment holds bad values; `problems` names each variable. */
@@ -111,7 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment')
         const given = present[variable]
-        const shown = variable === 'SECRET_KEY' || given === undefined ? '' : ` (got "${given}")`
+        const shown = variable === 'SECRET_KEY' || variable === 'SMTP_URL' || given === undefined ? '' : ` (got "${given}")`
         return { variable, message: `${issue.message}${shown}` }
       }),
     )
@@ -129,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Stagecraft <stagecraft@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>` } : undefined,
   }
 }
 

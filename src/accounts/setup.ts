@@ -53,6 +53,10 @@ export async function setupWorkspace(ctx: AccountsContext, props: SetupProps): P
     locale: props.locale,
     createdAt: now,
     approvalRequired: 0,
+    crisisPause: 0,
+    publishingPausedAt: null,
+    publishingPausedReason: null,
+    listenDigest: 1,
   } satisfies NewWorkspace
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await insertInstanceValueOnce(trx, instanceKeys.setupCompletedAt, String(now), now))) {

@@ -8,6 +8,7 @@ import { registerAccountJobs, type AccountsContext } from '../accounts/index.js'
 import { resolveSecretKey, type Config } from '../config.js'
 import { createJobQueue, type JobQueue } from '../jobs/index.js'
 import { createDefaultRegistry, type ConnectorRegistry } from '../networks/index.js'
+import { createListenContext, createMailer, LiveStreams, registerListenJobs } from '../listen/index.js'
 import { createPublishContext, registerPublishJobs } from '../publish/index.js'
 import { createGuardedDispatcher } from '../security/index.js'
 import { buildApp } from '../server/index.js'
@@ -65,22 +66,34 @@ function accountsContext(runtime: Runtime): AccountsContext {
   return { db: runtime.store.db, now: Date.now, publicUrl: runtime.config.publicUrl }
 }
 
-/** Registers every feature's job handlers and starts taking jobs. */
-async function startWorker(runtime: Runtime): Promise<void> {
+/** Registers every feature's job handlers and starts taking jobs and reading live streams. */
+async function startWorker(runtime: Runtime): Promise<LiveStreams> {
   await registerAccountJobs(runtime.jobs, accountsContext(runtime))
-  await registerPublishJobs(
-    runtime.jobs,
-    createPublishContext({
-      db: runtime.store.db,
-      jobs: runtime.jobs,
-      networks: runtime.networks,
-      secretKey: runtime.secretKey,
-      logger: runtime.logger,
-      allowPrivateUrls: runtime.config.allowPrivateUrls,
-    }),
-  )
+  const publish = createPublishContext({
+    db: runtime.store.db,
+    jobs: runtime.jobs,
+    networks: runtime.networks,
+    secretKey: runtime.secretKey,
+    logger: runtime.logger,
+    allowPrivateUrls: runtime.config.allowPrivateUrls,
+  })
+  await registerPublishJobs(runtime.jobs, publish)
+  const listen = createListenContext({
+    db: runtime.store.db,
+    jobs: runtime.jobs,
+    logger: runtime.logger,
+    secretKey: runtime.secretKey,
+    allowPrivateUrls: runtime.config.allowPrivateUrls,
+    publicUrl: runtime.config.publicUrl,
+    publish,
+    ...(runtime.config.mail ? { mailer: createMailer(runtime.config.mail) } : {}),
+  })
+  await registerListenJobs(runtime.jobs, listen)
   await runtime.jobs.start()
+  const live = new LiveStreams(listen)
+  live.start()
   runtime.logger.info({ jobs: runtime.jobs.kind, concurrency: runtime.config.workerConcurrency }, 'worker started')
+  return live
 }
 
 function onShutdown(runtime: Runtime, steps: Array<() => Promise<unknown>>): void {
@@ -106,16 +119,16 @@ function onShutdown(runtime: Runtime, steps: Array<() => Promise<unknown>>): voi
 export async function runServer(config: Config, options: { worker: boolean }): Promise<void> {
   const runtime = await openRuntime(config)
   const app = await buildApp({ config, store: runtime.store, jobs: runtime.jobs, secretKey: runtime.secretKey, networks: runtime.networks, logger: runtime.logger })
-  if (options.worker) await startWorker(runtime)
+  const live = options.worker ? await startWorker(runtime) : undefined
   await app.listen({ port: config.port, host: config.host })
   const store = config.database.dialect === 'sqlite' ? `SQLite file ${config.database.file}` : 'PostgreSQL'
   runtime.logger.info(`Stagecraft is running at ${config.publicUrl.origin} (${store}; jobs ${options.worker ? 'in this process' : 'in worker processes'})`)
-  onShutdown(runtime, [() => app.close(), () => runtime.close()])
+  onShutdown(runtime, [() => app.close(), async () => live?.stop(), () => runtime.close()])
 }
 
 /** Runs jobs only, no HTTP: add as many as the load needs (PostgreSQL). */
 export async function runWorker(config: Config): Promise<void> {
   const runtime = await openRuntime(config)
-  await startWorker(runtime)
-  onShutdown(runtime, [() => runtime.close()])
+  const live = await startWorker(runtime)
+  onShutdown(runtime, [() => live.stop(), () => runtime.close()])
 }

@@ -18,6 +18,9 @@ const policy: Record<Permission, Role[]> = {
   'posts.write': ['owner', 'admin', 'editor'],
   'posts.approve': ['owner', 'admin'],
   'publishing.configure': ['owner', 'admin'],
+  'listen.read': ['owner', 'admin', 'editor', 'viewer'],
+  'listen.write': ['owner', 'admin', 'editor'],
+  'listen.configure': ['owner', 'admin'],
 }
 
 describe('roles', () => {

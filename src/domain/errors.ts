@@ -43,7 +43,10 @@ export const errors = {
   unauthenticated: () => new AppError('unauthenticated', 'unauthenticated'),
   invalidCredentials: () => new AppError('unauthenticated', 'invalid_credentials'),
   forbidden: (messageKey = 'forbidden', params?: MessageParams) => new AppError('forbidden', messageKey, params),
-  notFound: (what: 'route' | 'member' | 'invite' | 'api_key' | 'workspace' | 'account' | 'post' | 'media' | 'feed', params?: MessageParams) =>
+  notFound: (
+    what: 'route' | 'member' | 'invite' | 'api_key' | 'workspace' | 'account' | 'post' | 'media' | 'feed' | 'listen_query' | 'listen_source' | 'listen_channel',
+    params?: MessageParams,
+  ) =>
     new AppError('not_found', `not_found_${what}`, params),
   conflict: (messageKey: string, params?: MessageParams) => new AppError('conflict', messageKey, params),
   gone: (messageKey: string, params?: MessageParams) => new AppError('gone', messageKey, params),

@@ -26,6 +26,9 @@ export const minimumRole = {
   'posts.write': 'editor',
   'posts.approve': 'admin',
   'publishing.configure': 'admin',
+  'listen.read': 'viewer',
+  'listen.write': 'editor',
+  'listen.configure': 'admin',
 } as const satisfies Record<string, Role>
 
 export type Permission = keyof typeof minimumRole

@@ -27,6 +27,7 @@ import {
 import { capabilitiesOf, connectorFor, pauseAccount, saveConnected, toConnected } from './accounts.js'
 import type { PublishContext } from './context.js'
 import { enqueueTarget, type PublishJob } from './enqueue.js'
+import { workspacePausedKind } from './pause.js'
 import { statusFromTargets } from './status.js'
 
 /** How often a transient failure is retried before the target fails. */
@@ -89,6 +90,11 @@ export async function dispatch(ctx: PublishContext, job: PublishJob): Promise<vo
   if (!row || !mayAct(job, row.post, row.target, now)) return
   const { target, post, account } = row
   const single = row.targetCount === 1
+  if (row.workspacePausedAt !== null) {
+    // Publishing is paused (a crisis): the post waits, and goes when someone resumes.
+    await transitionTarget(ctx.db, target.id, ['pending', 'publishing'], { status: 'waiting', errorKind: workspacePausedKind, errorReason: null, updatedAt: now })
+    return refreshPostStatus(ctx.db, post.id, now, statusFromTargets, single ? 'waiting' : undefined)
+  }
   if (account.status !== 'active') {
     const status: PostTarget['status'] = account.status === 'disconnected' ? 'cancelled' : 'waiting'
     const patch = status === 'cancelled' ? { status, updatedAt: now } : { status, errorKind: 'account_' + account.status, errorReason: account.statusReason, updatedAt: now }

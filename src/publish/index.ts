@@ -18,6 +18,7 @@ export { addFeed, changeFeed, pollFeed, removeFeed } from './blog-feeds.js'
 export { dispatch } from './dispatch.js'
 export { maxAltTextLength, maxUploadBytes, setAltText, uploadMedia } from './media.js'
 export { publishJobName } from './enqueue.js'
+export { pausePublishing, resumePublishing, workspacePausedKind, type PauseReason } from './pause.js'
 
 /** Registers publishing's job handlers and queues the first runs of its recurring jobs. */
 export async function registerPublishJobs(queue: JobQueue, ctx: PublishContext): Promise<void> {

@@ -10,6 +10,7 @@ import type { Config } from '../config.js'
 import type { JobQueue } from '../jobs/queue.js'
 import { createRegistry, type ConnectorRegistry } from '../networks/index.js'
 import { createPublishContext } from '../publish/index.js'
+import { createListenContext, createMailer } from '../listen/index.js'
 import { defaultWebDir, packageVersion } from '../package-root.js'
 import type { Store } from '../store/index.js'
 import { registerAuth } from './plugins/auth.js'
@@ -20,6 +21,7 @@ import { registerWeb } from './plugins/web.js'
 import { apiKeyRoutes } from './routes/api-keys.js'
 import type { RouteDeps } from './routes/deps.js'
 import { feedRoutes } from './routes/feeds.js'
+import { listenRoutes } from './routes/listen.js'
 import { inviteRoutes } from './routes/invites.js'
 import { meRoutes } from './routes/me.js'
 import { memberRoutes } from './routes/members.js'
@@ -82,6 +84,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: app.log,
     allowPrivateUrls: config.allowPrivateUrls,
   })
+  const listen = createListenContext({
+    db: options.store.db,
+    now: accounts.now,
+    jobs: options.jobs,
+    logger: app.log,
+    secretKey: options.secretKey,
+    allowPrivateUrls: config.allowPrivateUrls,
+    publicUrl: config.publicUrl,
+    publish,
+    ...(config.mail ? { mailer: createMailer(config.mail) } : {}),
+  })
   const deps: RouteDeps = { accounts, publish, config, version: packageVersion }
 
   await app.register(cookie)
@@ -103,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await mediaRoutes(app, deps)
   publishingRoutes(app, deps)
   feedRoutes(app, deps)
+  listenRoutes(app, listen)
 
   if (options.webDir !== false) {
     const webDir = options.webDir ?? defaultWebDir

@@ -72,6 +72,8 @@ export interface DispatchRow {
   /** How many targets and media the post has (to skip work when there is one and none). */
   targetCount: number
   mediaCount: number
+  /** Set while the workspace's publishing is paused (a crisis or a person). */
+  workspacePausedAt: number | null
 }
 
 export async function findDispatchRow(db: Db, targetId: string): Promise<DispatchRow | undefined> {
@@ -79,8 +81,10 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
     .selectFrom('postTargets as t')
     .innerJoin('posts as p', 'p.id', 't.postId')
     .innerJoin('accounts as a', 'a.id', 't.accountId')
+    .innerJoin('workspaces as w', 'w.id', 'a.workspaceId')
     .selectAll('t')
     .select([
+      'w.publishingPausedAt as wPausedAt',
       'p.text as postText',
       'p.status as postStatus',
       'p.scheduleVersion as postVersion',
@@ -107,7 +111,7 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
     .where('t.id', '=', targetId)
     .executeTakeFirst()
   if (!row) return undefined
-  const { postText, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, ...rest } = row
+  const { postText, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, wPausedAt, ...rest } = row
   const target: PostTarget = {
     id: rest.id, postId: rest.postId, accountId: rest.accountId, text: rest.text, status: rest.status, attempts: rest.attempts,
     firstAttemptAt: rest.firstAttemptAt, nextAttemptAt: rest.nextAttemptAt, remoteId: rest.remoteId, remoteCid: rest.remoteCid,
@@ -126,6 +130,7 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
     account,
     targetCount: Number(targetCount),
     mediaCount: Number(mediaCount),
+    workspacePausedAt: wPausedAt === null ? null : Number(wPausedAt),
   }
 }
 
@@ -203,6 +208,18 @@ export async function deleteTargets(db: Db, postId: string, keepAccountIds: stri
   let q = db.deleteFrom('postTargets').where('postId', '=', postId)
   if (keepAccountIds.length > 0) q = q.where('accountId', 'not in', keepAccountIds)
   await q.execute()
+}
+
+/** Targets of a workspace waiting for a reason (`errorKind`), e.g. its publishing pause. */
+export async function listWaitingTargetsOfWorkspace(db: Db, workspaceId: string, errorKind: string): Promise<PostTarget[]> {
+  return db
+    .selectFrom('postTargets')
+    .innerJoin('accounts', 'accounts.id', 'postTargets.accountId')
+    .selectAll('postTargets')
+    .where('accounts.workspaceId', '=', workspaceId)
+    .where('postTargets.status', '=', 'waiting')
+    .where('postTargets.errorKind', '=', errorKind)
+    .execute()
 }
 
 /** Targets waiting on an account (paused, then reconnected). */

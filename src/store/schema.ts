@@ -19,6 +19,14 @@ export interface WorkspacesTable {
   createdAt: number
   /** 1 when an editor's post waits for an admin's approval before it can be scheduled. */
   approvalRequired: ColumnType<number, number | undefined, number>
+  /** 1 when a burst of negative mentions should pause the workspace's scheduled posts. */
+  crisisPause: ColumnType<number, number | undefined, number>
+  /** Set while publishing is paused (by a crisis or a person); due posts wait until resumed. */
+  publishingPausedAt: ColumnType<number | null, number | null | undefined, number | null>
+  /** Why: `crisis` or `manual`. */
+  publishingPausedReason: ColumnType<string | null, string | null | undefined, string | null>
+  /** 1 when the daily listening digest is sent to the alert channels. */
+  listenDigest: ColumnType<number, number | undefined, number>
 }
 
 export interface UsersTable {
@@ -224,6 +232,118 @@ export interface RateWindowsTable {
   used: number
 }
 
+export interface ListenQueriesTable {
+  id: string
+  workspaceId: string
+  name: string
+  /** The query in the listening query language (docs/listen-query.md). */
+  query: string
+  /** Share of voice compares `brand` queries with `competitor` ones. */
+  kind: 'brand' | 'competitor' | 'topic'
+  /** `high`: every match is an alert. */
+  priority: 'normal' | 'high'
+  active: number
+  lastAlertAt: number | null
+  createdBy: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+/** One feed, firehose or hashtag timeline, read once for every workspace listening to it. */
+export interface ListenStreamsTable {
+  /** `feed:<url>`, `bluesky:<firehose|jetstream>:<service>`, `mastodon:<instance>:<tag>`. */
+  key: string
+  kind: 'feed' | 'bluesky' | 'mastodon'
+  /** JSON: what the source reader needs (url; service and mode; instance and hashtag). */
+  config: string
+  /** JSON: where reading resumes (the reader's own cursor). */
+  cursor: string | null
+  status: 'active' | 'error'
+  errorReason: string | null
+  /** The process reading a long-lived stream (a firehose) and until when its lease holds. */
+  leaseOwner: string | null
+  leaseUntil: number | null
+  nextPollAt: number
+  lastItemAt: number | null
+  itemsSeen: ColumnType<number, number | undefined, number>
+  updatedAt: number
+}
+
+export interface ListenSourcesTable {
+  id: string
+  workspaceId: string
+  streamKey: string
+  label: string
+  createdBy: string | null
+  createdAt: number
+}
+
+/** A rolling sample of what streams brought, to test a query before it is saved. */
+export interface ListenRecentItemsTable {
+  id: string
+  streamKey: string
+  itemKey: string
+  /** JSON of the item (text, author, url, lang, hashtags, links, time). */
+  item: string
+  /** How many items this one stands for (1 unless the stream is sampled). */
+  weight: number
+  receivedAt: number
+}
+
+export interface MentionsTable {
+  id: string
+  workspaceId: string
+  streamKey: string
+  itemKey: string
+  sourceKind: 'feed' | 'bluesky' | 'mastodon'
+  text: string
+  title: string | null
+  url: string | null
+  authorHandle: string | null
+  authorName: string | null
+  authorUrl: string | null
+  lang: string | null
+  sentiment: 'positive' | 'neutral' | 'negative'
+  sentimentScore: number
+  publishedAt: number
+  receivedAt: number
+}
+
+export interface MentionMatchesTable {
+  mentionId: string
+  queryId: string
+  workspaceId: string
+  sentiment: 'positive' | 'neutral' | 'negative'
+  publishedAt: number
+}
+
+export interface AlertChannelsTable {
+  id: string
+  workspaceId: string
+  kind: 'email' | 'webhook'
+  format: 'email' | 'slack' | 'discord' | 'generic'
+  /** Sealed (secret box): webhook URLs carry their own secret; e-mail addresses are personal. */
+  target: string
+  /** What the list shows: the addresses, or the webhook's host. */
+  label: string
+  lastError: string | null
+  createdBy: string | null
+  createdAt: number
+}
+
+export interface AlertsTable {
+  id: string
+  workspaceId: string
+  kind: 'spike' | 'negative_burst' | 'priority_match' | 'digest'
+  queryId: string | null
+  /** One alert per key: a query's spike per hour, a digest per day, a match per mention. */
+  dedupeKey: string
+  /** JSON of the alert model. */
+  payload: string
+  createdAt: number
+  readAt: number | null
+}
+
 export interface Database {
   instance: InstanceTable
   workspaces: WorkspacesTable
@@ -241,6 +361,14 @@ export interface Database {
   feeds: FeedsTable
   feedItems: FeedItemsTable
   rateWindows: RateWindowsTable
+  listenQueries: ListenQueriesTable
+  listenStreams: ListenStreamsTable
+  listenSources: ListenSourcesTable
+  listenRecentItems: ListenRecentItemsTable
+  mentions: MentionsTable
+  mentionMatches: MentionMatchesTable
+  alertChannels: AlertChannelsTable
+  alerts: AlertsTable
 }
 
 export type Workspace = Selectable<WorkspacesTable>
@@ -256,6 +384,12 @@ export type PostTarget = Selectable<PostTargetsTable>
 export type Media = Selectable<MediaTable>
 export type Feed = Selectable<FeedsTable>
 export type FeedItem = Selectable<FeedItemsTable>
+export type ListenQuery = Selectable<ListenQueriesTable>
+export type ListenStream = Selectable<ListenStreamsTable>
+export type ListenSource = Selectable<ListenSourcesTable>
+export type Mention = Selectable<MentionsTable>
+export type AlertChannel = Selectable<AlertChannelsTable>
+export type AlertRow = Selectable<AlertsTable>
 export type NewWorkspace = Insertable<WorkspacesTable>
 export type NewJob = Insertable<JobsTable>
 export type UserUpdate = Updateable<UsersTable>

@@ -14,7 +14,7 @@ function user(id: string, email: string): store.User {
   return { id, email, name: `User ${id}`, passwordHash: 'scrypt$x', locale: null, createdAt: t0, updatedAt: t0 }
 }
 
-const workspace: store.Workspace = { id: 'w1', name: 'Café Lune', timeZone: 'Europe/Paris', locale: 'fr', createdAt: t0, approvalRequired: 0 }
+const workspace: store.Workspace = { id: 'w1', name: 'Café Lune', timeZone: 'Europe/Paris', locale: 'fr', createdAt: t0, approvalRequired: 0, crisisPause: 0, publishingPausedAt: null, publishingPausedReason: null, listenDigest: 1 }
 
 describe.each(dialectsUnderTest())('store on %s', (dialect) => {
   let s: Awaited<ReturnType<typeof createTestStore>>
@@ -29,8 +29,10 @@ describe.each(dialectsUnderTest())('store on %s', (dialect) => {
       .map((t) => t.name)
       .filter((n) => !n.startsWith('schema_migrations'))
     expect(tables.sort()).toEqual([
-      'accounts', 'api_keys', 'feed_items', 'feeds', 'instance', 'invites', 'jobs', 'media', 'memberships',
-      'post_targets', 'posts', 'queue_slots', 'rate_windows', 'sessions', 'users', 'workspaces',
+      'accounts', 'alert_channels', 'alerts', 'api_keys', 'feed_items', 'feeds', 'instance', 'invites', 'jobs',
+      'listen_queries', 'listen_recent_items', 'listen_sources', 'listen_streams', 'media', 'memberships',
+      'mention_matches', 'mentions', 'post_targets', 'posts', 'queue_slots', 'rate_windows', 'sessions', 'users',
+      'workspaces',
     ])
     expect(await store.migrateToLatest(s)).toEqual([])
   })
@@ -151,6 +153,34 @@ describe.each(dialectsUnderTest())('store on %s', (dialect) => {
     expect(await store.insertInstanceValueOnce(s.db, 'setup_completed_at', '1', t0)).toBe(true)
     expect(await store.insertInstanceValueOnce(s.db, 'setup_completed_at', '2', t0)).toBe(false)
     expect(await store.getInstanceValue(s.db, 'setup_completed_at')).toBe('1')
+  })
+
+  it('stores a mention once per workspace and item, adding later queries to it, and counts per hour', async () => {
+    await store.insertWorkspace(s.db, workspace)
+    const query = (id: string): store.ListenQuery => ({ id, workspaceId: 'w1', name: id, query: 'lune', kind: 'brand', priority: 'normal', active: 1, lastAlertAt: null, createdBy: null, createdAt: t0, updatedAt: t0 })
+    await store.insertListenQuery(s.db, query('q1'))
+    await store.insertListenQuery(s.db, query('q2'))
+    const mention: store.Mention = {
+      id: 'm1', workspaceId: 'w1', streamKey: 'feed:x', itemKey: 'item-1', sourceKind: 'feed', text: 'Café Lune', title: null, url: null,
+      authorHandle: 'amira', authorName: null, authorUrl: null, lang: 'fr', sentiment: 'negative', sentimentScore: -0.5, publishedAt: t0 + 10 * 60_000, receivedAt: t0,
+    }
+    expect(await store.insertMentionOnce(s.db, mention, ['q1'])).toEqual({ id: 'm1', created: true })
+    expect(await store.insertMentionOnce(s.db, { ...mention, id: 'm2' }, ['q1', 'q2'])).toEqual({ id: 'm1', created: false })
+    const listed = await store.listMentions(s.db, { workspaceId: 'w1' }, { limit: 10 })
+    expect(listed.map((m) => [m.id, m.queryIds.sort()])).toEqual([['m1', ['q1', 'q2']]])
+    expect(typeof listed[0]!.publishedAt).toBe('number')
+    const hour = Math.floor((t0 + 10 * 60_000) / 3600_000)
+    expect([...(await store.hourlyMatchCounts(s.db, 'q2', t0 - day))]).toEqual([[hour, 1]])
+    expect([...(await store.hourlyMentionCounts(s.db, 'w1', t0 - day))]).toEqual([[hour, { total: 1, negative: 1 }]])
+    expect(await store.topMentionAuthors(s.db, { workspaceId: 'w1' }, 5)).toEqual([{ authorHandle: 'amira', authorName: null, authorUrl: null, n: 1, negative: 1 }])
+  })
+
+  it('lets one process at a time hold a stream\'s lease, until it lapses', async () => {
+    await store.ensureListenStream(s.db, { key: 'bluesky:firehose:ws://relay', kind: 'bluesky', config: '{}', cursor: null, status: 'active', errorReason: null, leaseOwner: null, leaseUntil: null, nextPollAt: t0, lastItemAt: null, itemsSeen: 0, updatedAt: t0 })
+    expect(await store.takeListenStreamLease(s.db, 'bluesky:firehose:ws://relay', 'a', t0, t0 + 60_000)).toBe(true)
+    expect(await store.takeListenStreamLease(s.db, 'bluesky:firehose:ws://relay', 'b', t0 + 1_000, t0 + 61_000)).toBe(false)
+    expect(await store.takeListenStreamLease(s.db, 'bluesky:firehose:ws://relay', 'a', t0 + 1_000, t0 + 61_000)).toBe(true)
+    expect(await store.takeListenStreamLease(s.db, 'bluesky:firehose:ws://relay', 'b', t0 + 62_000, t0 + 122_000)).toBe(true)
   })
 
   it('rolls a failed transaction back entirely', async () => {

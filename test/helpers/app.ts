@@ -7,6 +7,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import { loadConfig, type Config } from '../../src/config.js'
 import { createJobQueue, type JobQueue } from '../../src/jobs/index.js'
 import { createRegistry, type ConnectorRegistry } from '../../src/networks/index.js'
+import { createListenContext, createMailer, registerListenJobs, type ListenContext } from '../../src/listen/index.js'
 import { createPublishContext, registerPublishJobs, type PublishContext } from '../../src/publish/index.js'
 import { buildApp, type App } from '../../src/server/index.js'
 import type { Dialect, Store } from '../../src/store/index.js'
@@ -22,6 +23,8 @@ export interface TestApp {
   config: Config
   /** Publishing as the worker sees it (same database, queue and networks). */
   publish: PublishContext
+  /** Listening as the worker sees it. */
+  listen: ListenContext
   /** The app's clock: real time plus an offset that `advance` moves (e.g. past an invite's expiry). */
   clock: { offsetMs: number; now(): number; advance(ms: number): void }
   client(headers?: Record<string, string>): TestClient
@@ -73,8 +76,20 @@ export async function createTestApp(
     allowPrivateUrls: config.allowPrivateUrls,
     now: () => clock.now(),
   })
+  const listen = createListenContext({
+    db: store.db,
+    jobs,
+    logger: publish.logger,
+    secretKey: config.secretKey!,
+    allowPrivateUrls: config.allowPrivateUrls,
+    publicUrl: config.publicUrl,
+    publish,
+    ...(config.mail ? { mailer: createMailer(config.mail) } : {}),
+    now: () => clock.now(),
+  })
   if (options.networks) {
     await registerPublishJobs(jobs, publish)
+    await registerListenJobs(jobs, listen)
     await jobs.start()
   }
   return {
@@ -83,6 +98,7 @@ export async function createTestApp(
     jobs,
     config,
     publish,
+    listen,
     clock,
     client: (headers = {}) => new TestClient(app, headers),
     close: async () => {

@@ -78,7 +78,8 @@ export function registerErrorHandling(app: App): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const t = request.t
     if (error instanceof AppError) {
-      const fields = error.fields.map((f) => ({ field: f.field, message: t(`validation.${f.messageKey}`, f.params ?? {}) }))
+      // A key with a dot names its catalog section itself (e.g. `listen.query_errors.…`).
+      const fields = error.fields.map((f) => ({ field: f.field, message: t(f.messageKey.includes('.') ? f.messageKey : `validation.${f.messageKey}`, f.params ?? {}) }))
       return send(reply, error.status, error.code, t(`errors.${error.messageKey}`, error.params), fields)
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,0 +1,56 @@
+/**
+ * Listening: brand-mention monitoring. Workspaces write queries in a small boolean language
+ * (docs/listen-query.md) and choose sources (feeds, a Bluesky firehose, Mastodon hashtags); one
+ * compiled matcher checks every item against every active query; matches are stored as mentions
+ * with their sentiment; spikes, negative bursts and high-priority matches raise alerts (in the
+ * app, by e-mail, by webhook), a daily digest sums up, and a negative burst can pause publishing.
+ * Other features import this file only.
+ */
+import type { JobQueue } from '../jobs/index.js'
+import { deliverAlert, deliverJobName, evaluateAlerts, sendDigests } from './alerting.js'
+import type { ListenContext } from './context.js'
+import { pollDueStreams } from './readers.js'
+import { pruneRecentItems } from '../store/index.js'
+
+export { createListenContext, type ListenActor, type ListenContext } from './context.js'
+export { createQuery, deleteQuery, maxQueriesPerWorkspace, maxQueryLength, parseOrReject, testQuery, updateQuery, type QueryInput, type QueryTest } from './queries.js'
+export { addSource, removeSource, type SourceInput } from './source-admin.js'
+export { findMentions, listenReport, maxReportDays, type ListenReport, type MentionPage } from './reports.js'
+export { addChannel, alertsOf, changeSettings, getSettings, readAlerts, removeChannel, resumeAfterCrisis, type ChannelInput, type ListenSettings } from './settings.js'
+export { evaluateAlerts, sendDigests } from './alerting.js'
+export { ingest } from './ingest.js'
+export { LiveStreams, pollDueStreams, pollStream } from './readers.js'
+export { createMailer, type Mailer } from './alerts/index.js'
+export type { ListenItem } from './sources/index.js'
+
+const minute = 60_000
+/** The recent sample keeps a week: what the query tester reads. */
+const recentKeptMs = 7 * 24 * 3600_000
+
+const recurring = [
+  { name: 'listen-poll', every: minute, run: async (ctx: ListenContext) => void (await pollDueStreams(ctx)) },
+  { name: 'listen-alerts', every: 5 * minute, run: evaluateAlerts },
+  { name: 'listen-digest', every: 24 * 60 * minute, run: sendDigests },
+  { name: 'listen-prune', every: 60 * minute, run: async (ctx: ListenContext) => void (await pruneRecentItems(ctx.db, ctx.now() - recentKeptMs)) },
+] as const
+
+function bucket(time: number, every: number): number {
+  return Math.floor(time / every) * every
+}
+
+async function scheduleNext(ctx: ListenContext, name: string, every: number): Promise<void> {
+  const runAt = bucket(ctx.now(), every) + every
+  await ctx.jobs.enqueue(name, {}, { key: String(runAt), runAt, retries: 3 })
+}
+
+/** Registers listening's job handlers and queues the first runs of its recurring jobs. */
+export async function registerListenJobs(queue: JobQueue, ctx: ListenContext): Promise<void> {
+  queue.register<{ alertId: string; channelId: string }>(deliverJobName, (job) => deliverAlert(ctx, job))
+  for (const job of recurring) {
+    queue.register(job.name, async () => {
+      await job.run(ctx)
+      await scheduleNext(ctx, job.name, job.every)
+    })
+    await scheduleNext(ctx, job.name, job.every)
+  }
+}
