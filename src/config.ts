@@ -32,6 +32,7 @@ export const configVariables = {
   WORKER_CONCURRENCY: 'how many background jobs one process runs at once (1-256)',
   SMTP_URL: 'where alert and reminder e-mails go out, e.g. smtp://user:pass@mail.example.com:587 (none: no e-mail)',
   MAIL_FROM: 'the sender of those e-mails, e.g. "Stagecraft <alerts@example.com>"',
+  PLC_URL: 'the did:plc directory the Bluesky firehose reader resolves authors with (default https://plc.directory)',
 } as const
 
 export type ConfigVariable = keyof typeof configVariables
@@ -71,6 +72,7 @@ const envSchema = z.object({
     .refine((v) => /^smtps?:\/\/[^/]+/.test(v), { message: 'expected smtp://host:port or smtps://host:port' })
     .optional(),
   MAIL_FROM: z.string().trim().min(3, 'expected a sender address').optional(),
+  PLC_URL: z.url({ protocol: /^https?$/, message: 'expected an http:// or https:// address' }).default('https://plc.directory'),
 })
 
 /** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
@@ -92,6 +94,8 @@ export interface Config {
   workerConcurrency: number
   /** Outgoing e-mail, when configured. */
   mail: { smtpUrl: string; from: string } | undefined
+  /** The did:plc directory for Bluesky authors (keys and handles). */
+  plcUrl: string
 }
 
 /** Thrown when the environment holds bad values; `problems` names each variable. */
@@ -139,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    plcUrl: e.PLC_URL,
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Stagecraft <stagecraft@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>` } : undefined,
   }
 }

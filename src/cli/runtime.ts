@@ -85,6 +85,7 @@ async function startWorker(runtime: Runtime): Promise<LiveStreams> {
     secretKey: runtime.secretKey,
     allowPrivateUrls: runtime.config.allowPrivateUrls,
     publicUrl: runtime.config.publicUrl,
+    plcUrl: runtime.config.plcUrl,
     publish,
     ...(runtime.config.mail ? { mailer: createMailer(runtime.config.mail) } : {}),
   })

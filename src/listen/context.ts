@@ -18,6 +18,8 @@ export interface ListenContext {
   allowPrivateUrls: boolean
   /** The app's public address, for links in alerts. */
   publicUrl: URL
+  /** The did:plc directory the firehose reader resolves authors with. */
+  plcUrl: string
   /** This process's matcher over every active query of every workspace. */
   matcher: LiveMatcher
   sentiment: SentimentScorer
@@ -41,6 +43,7 @@ export function createListenContext(deps: {
   secretKey: string
   allowPrivateUrls: boolean
   publicUrl: URL
+  plcUrl: string
   publish: PublishContext
   mailer?: Mailer
   now?: () => number
@@ -54,6 +57,7 @@ export function createListenContext(deps: {
     secrets: createSecretBox(deps.secretKey),
     allowPrivateUrls: deps.allowPrivateUrls,
     publicUrl: deps.publicUrl,
+    plcUrl: deps.plcUrl,
     matcher: new LiveMatcher(deps.db, now),
     sentiment: createSentimentScorer(),
     ...(deps.mailer ? { mailer: deps.mailer } : {}),

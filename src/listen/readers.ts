@@ -174,18 +174,21 @@ export class LiveStreams {
       kind: config.mode,
       cursor: cursor as never,
       allowPrivate: this.ctx.allowPrivateUrls,
+      plcUrl: this.ctx.plcUrl,
       signal: controller.signal,
       onItem: async (item: ListenItem) => {
         seen++
         await ingest(this.ctx, { key: stream.key, kind: 'bluesky' }, [item])
       },
-      onCursor: async (next: unknown) => {
+      onCursor: async (next: number) => {
         cursor = next
         await save(false)
       },
-      onError: (error: unknown) => {
+      onError: (error: Error) => {
         this.ctx.logger.warn({ stream: stream.key, error: errorReason(error) }, 'listen: firehose connection failed; reconnecting')
-        void updateListenStream(this.ctx.db, stream.key, { status: 'error', errorReason: errorReason(error), updatedAt: this.ctx.now() })
+        updateListenStream(this.ctx.db, stream.key, { status: 'error', errorReason: errorReason(error), updatedAt: this.ctx.now() }).catch(() => {
+          // The store is closing; the next reader records it.
+        })
       },
     })
       .catch((error: unknown) => this.ctx.logger.error({ stream: stream.key, error: errorReason(error) }, 'listen: firehose stopped'))

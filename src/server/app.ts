@@ -92,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     secretKey: options.secretKey,
     allowPrivateUrls: config.allowPrivateUrls,
     publicUrl: config.publicUrl,
+    plcUrl: config.plcUrl,
     publish,
     ...(config.mail ? { mailer: createMailer(config.mail) } : {}),
   })

@@ -83,6 +83,7 @@ export async function createTestApp(
     secretKey: config.secretKey!,
     allowPrivateUrls: config.allowPrivateUrls,
     publicUrl: config.publicUrl,
+    plcUrl: config.plcUrl,
     publish,
     ...(config.mail ? { mailer: createMailer(config.mail) } : {}),
     now: () => clock.now(),
