@@ -49,7 +49,7 @@ export async function pollStream(ctx: ListenContext, stream: ListenStream): Prom
   const config = JSON.parse(stream.config) as StreamConfig
   const cursor: unknown = stream.cursor ? JSON.parse(stream.cursor) : undefined
   const now = ctx.now()
-  const every = pollEveryMs[stream.kind === 'mastodon' ? 'mastodon' : 'feed']
+  let every = pollEveryMs[stream.kind === 'mastodon' ? 'mastodon' : 'feed']
   try {
     let items: ListenItem[]
     let next: unknown
@@ -63,6 +63,8 @@ export async function pollStream(ctx: ListenContext, stream: ListenStream): Prom
       items = result.items
       next = result.cursor
       retryAfterMs = result.retryAfterMs
+      // More pages wait: come back soon rather than in two minutes.
+      if (!result.caughtUp && retryAfterMs === undefined) every = 10_000
     } else {
       return
     }

@@ -12,16 +12,18 @@
  * | GET /oauth/authorize, POST /oauth/token, POST /oauth/revoke | /methods/oauth/ (Doorkeeper's errors) |
  * | GET /api/v1/accounts/verify_credentials | /methods/accounts/#verify_credentials |
  * | GET /api/v1/accounts/:id/statuses | /methods/accounts/#statuses (Link pagination) |
+ * | GET /api/v1/timelines/tag/:hashtag | /methods/timelines/#tag, tag_controller.rb, tag_feed.rb (min_id/max_id/since_id, Link, any/all/none, local/remote/only_media) |
  * | GET /api/v2/instance | /methods/instance/#v2, /entities/Instance/, rest/instance_serializer.rb |
  * | POST /api/v2/media, GET and PUT /api/v1/media/:id | /methods/media/ (202 → 206 → 200), api/v{1,2}/media_controller.rb |
  * | POST, GET, DELETE /api/v1/statuses | /methods/statuses/, api/v1/statuses_controller.rb, post_status_service.rb (Idempotency-Key, 3600 s) |
  * | length check | app/validators/status_length_validator.rb (graphemes, URL = 23, mention without domain) |
  * | content HTML | app/lib/text_formatter.rb |
  * | 401 / 403 | api/base_controller.rb (`require_user!`), Doorkeeper's invalid_token messages |
- * | 429 and X-RateLimit-* | /api/rate-limits/, config/initializers/rack_attack.rb, app/lib/rate_limiter.rb |
+ * | 429 and X-RateLimit-* | /api/rate-limits/, config/initializers/rack_attack.rb, app/lib/rate_limiter.rb (anonymous: per address) |
  *
- * What it leaves out: federation, timelines, notifications, polls, scheduled statuses, edits,
- * streaming, v1 media upload, client_credentials and password grants, the oob redirect URI.
+ * What it leaves out: federation, timelines other than hashtags, notifications, polls, scheduled
+ * statuses, edits, streaming, v1 media upload, client_credentials and password grants, the oob
+ * redirect URI.
  * The helpers below stand in for the admin side: make accounts and tokens, sign someone in on the
  * web side, suspend, revoke, read state directly, and set rate limits low enough to trip.
  */
@@ -31,10 +33,12 @@ import { accountRoutes } from './routes-accounts.js'
 import { mediaRoutes } from './routes-media.js'
 import { oauthRoutes } from './routes-oauth.js'
 import { statusRoutes } from './routes-statuses.js'
+import { timelineRoutes } from './routes-timelines.js'
 import { newestFirst } from './serializers.js'
 import { createState, type LocalAccount, type OAuthApp, type PeerOptions, type RemoteAccount, type StoredMedia, type StoredStatus } from './state.js'
 
 export type { Family, Limit, Limits } from './rate-limits.js'
+export { anonymousClient } from './routes-timelines.js'
 export type { LocalAccount, OAuthApp, PeerOptions, RemoteAccount, StoredMedia, StoredStatus } from './state.js'
 
 export interface MastodonPeer {
@@ -61,7 +65,7 @@ export interface MastodonPeer {
   status(id: string): StoredStatus | undefined
   media(id: string): StoredMedia | undefined
   apps(): OAuthApp[]
-  /** Rate limits for everyone, or for one account. */
+  /** Rate limits for everyone, for one account, or for anonymous clients (`anonymousClient`). */
   setLimits(limits: Partial<Limits>, accountId?: string): void
   /** When the account's current window for `family` ends (epoch ms, the server's clock). */
   rateLimitResetAt(accountId: string, family: Family): number
@@ -71,7 +75,7 @@ export interface MastodonPeer {
 /** Starts a contract server; share one per test file, or one per configuration under test. */
 export async function startMastodonPeer(options: PeerOptions = {}): Promise<MastodonPeer> {
   const state = createState(options)
-  const server = await listenOnLoopback([...oauthRoutes(state), ...accountRoutes(state), ...mediaRoutes(state), ...statusRoutes(state)])
+  const server = await listenOnLoopback([...oauthRoutes(state), ...accountRoutes(state), ...mediaRoutes(state), ...statusRoutes(state), ...timelineRoutes(state)])
   state.base = server.url
   state.domain = new URL(server.url).host
   let counter = 0

@@ -20,6 +20,11 @@ export interface PeerOptions {
   now?: () => number
   /** The instance title, for /api/v2/instance. */
   title?: string
+  /**
+   * Setting.timeline_preview: whether visitors without a token may read public and hashtag
+   * timelines (default true, Mastodon's default). False: those answer 401 without a token.
+   */
+  timelinePreview?: boolean
 }
 
 /** An account on this server (a row of `accounts` with its `users` row). */
@@ -109,6 +114,7 @@ export interface PeerState {
   readonly maxCharacters: number
   readonly mediaProcessingPolls: number
   readonly title: string
+  readonly timelinePreview: boolean
   now(): number
   /** Set once the server listens. */
   base: string
@@ -146,6 +152,7 @@ export function createState(options: PeerOptions): PeerState {
     maxCharacters: options.maxCharacters ?? 500,
     mediaProcessingPolls: options.mediaProcessingPolls ?? 0,
     title: options.title ?? 'Loopback Mastodon',
+    timelinePreview: options.timelinePreview ?? true,
     now,
     base: '',
     domain: '',
