@@ -7,6 +7,7 @@ import { DateTime } from 'luxon'
 import { errors } from '../domain/index.js'
 import {
   countMatchesByQuery,
+  countMentionsBySentiment,
   findWorkspace,
   listListenQueries,
   listMatchTimes,
@@ -67,8 +68,9 @@ export async function listenReport(ctx: ListenContext, actor: ListenActor, props
   const total = (id: string) => counts.filter((c) => c.queryId === id).reduce((n, c) => n + c.n, 0)
   const voices = queries.filter((q) => q.kind !== 'topic').map((q) => ({ queryId: q.id, name: q.name, kind: q.kind, count: total(q.id) }))
   const all = voices.reduce((n, v) => n + v.count, 0)
-  const sentiment = { positive: 0, neutral: 0, negative: 0 }
-  for (const c of counts) if (!props.queryId || c.queryId === props.queryId) sentiment[c.sentiment] += c.n
+  // One query: its matches; all queries: each mention once, whatever it matched.
+  const sentiment = props.queryId ? { positive: 0, neutral: 0, negative: 0 } : await countMentionsBySentiment(ctx.db, actor.workspaceId, from, to)
+  if (props.queryId) for (const c of counts) if (c.queryId === props.queryId) sentiment[c.sentiment] += c.n
   return {
     days,
     volume: queries.map((q) => ({ queryId: q.id, name: q.name, kind: q.kind, perDay: perQuery.get(q.id)!, total: total(q.id) })),

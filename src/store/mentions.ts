@@ -151,3 +151,18 @@ export async function hourlyMentionCounts(db: Db, workspaceId: string, from: num
     .execute()
   return new Map(rows.map((r) => [Number(r.hour), { total: Number(r.n), negative: Number(r.negative) }]))
 }
+
+/** A workspace's mentions in a period by sentiment (each mention once, whatever it matched). */
+export async function countMentionsBySentiment(db: Db, workspaceId: string, from: number, to: number): Promise<Record<Sentiment, number>> {
+  const rows = await db
+    .selectFrom('mentions')
+    .select((eb) => ['sentiment', eb.fn.countAll<number>().as('n')])
+    .where('workspaceId', '=', workspaceId)
+    .where('publishedAt', '>=', from)
+    .where('publishedAt', '<', to)
+    .groupBy('sentiment')
+    .execute()
+  const out: Record<Sentiment, number> = { positive: 0, neutral: 0, negative: 0 }
+  for (const r of rows) out[r.sentiment] = Number(r.n)
+  return out
+}
