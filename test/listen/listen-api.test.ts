@@ -218,6 +218,28 @@ describe('a feed as a source', () => {
   })
 })
 
+describe('a Mastodon hashtag as a source (contract server written from Mastodon\'s API reference)', () => {
+  it('reads the tag timeline when added and on each poll, only what is new', async () => {
+    const { account, accessToken } = mastodon.createAccountWithToken('regular')
+    const client = createRestAPIClient({ url: mastodon.url, accessToken })
+    await client.v1.statuses.create({ status: 'Saturday brunch at #CafeLune was perfect 🥐' })
+    expect((await owner.post('/api/listen/queries', { name: 'Tag', query: '#cafelune' })).status).toBe(201)
+    const added = await owner.post<{ source: { label: string; itemsSeen: number } }>('/api/listen/sources', { kind: 'mastodon', instanceUrl: mastodon.url, hashtag: '#CafeLune' })
+    expect(added.status).toBe(201)
+    expect(added.body.source.itemsSeen).toBe(1)
+    await client.v1.statuses.create({ status: 'Queue out the door at #cafelune again', language: 'en' })
+    t.clock.advance(3 * 60_000)
+    const { pollDueStreams } = await import('../../src/listen/index.js')
+    await pollDueStreams(t.listen)
+    t.clock.advance(3 * 60_000)
+    await pollDueStreams(t.listen)
+    t.clock.offsetMs = 0
+    const tagged = await owner.get<{ mentions: Array<Mention & { authorHandle: string }> }>('/api/listen/mentions?source=mastodon')
+    expect(tagged.body.mentions.map((m) => m.text)).toEqual(['Queue out the door at #cafelune again', 'Saturday brunch at #CafeLune was perfect 🥐'])
+    expect(tagged.body.mentions.every((m) => m.authorHandle.startsWith(account.username))).toBe(true)
+  })
+})
+
 function item(key: string, text: string, at: number): ListenItem {
   return { key, sourceKind: 'feed', text, hashtags: [], links: [], mentions: [], publishedAt: at }
 }
