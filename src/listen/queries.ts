@@ -101,11 +101,12 @@ export async function deleteQuery(ctx: ListenContext, actor: ListenActor, id: st
 }
 
 export interface QueryTest {
-  /** Items read from the workspace's sources, and the time they span. */
+  /** Items read from the workspace's sources. */
   sampled: number
+  /** How far back the items published in the last week go (the rate's period). */
   spanMs: number
   matched: number
-  /** Expected mentions per day at the rate seen in the sample. */
+  /** Expected mentions per day: matches published in the last week over the time they span (at least an hour). */
   perDay: number
   examples: StoredItem[]
 }
@@ -118,16 +119,22 @@ export async function testQuery(ctx: ListenContext, actor: ListenActor, text: st
   const rows = await listRecentItems(ctx.db, streams, now - testWindowMs, testMaxItems)
   let matched = 0
   let weight = 0
+  // The rate is measured over items published within the window, by their own dates: a feed
+  // read for the first time brings days of articles at once.
+  let recentMatched = 0
+  let oldestRecent = now
   const examples: StoredItem[] = []
   for (const row of rows) {
     const item = parseStoredItem(row.item)
+    const recent = item.publishedAt >= now - testWindowMs && item.publishedAt <= now
     weight += row.weight
+    if (recent) oldestRecent = Math.min(oldestRecent, item.publishedAt)
     if (!evaluateQuery(parsed, matchItemOf(item))) continue
     matched += row.weight
+    if (recent) recentMatched += row.weight
     if (examples.length < testShownMatches) examples.push(item)
   }
-  const oldest = rows.length > 0 ? Math.min(...rows.map((r) => r.receivedAt)) : now
   // At least an hour, so a source added a minute ago does not predict thousands a day.
-  const spanMs = Math.max(3600_000, now - oldest)
-  return { sampled: weight, spanMs: rows.length > 0 ? now - oldest : 0, matched, perDay: rows.length > 0 ? (matched * 86_400_000) / spanMs : 0, examples }
+  const spanMs = now - oldestRecent
+  return { sampled: weight, spanMs, matched, perDay: (recentMatched * 86_400_000) / Math.max(3600_000, spanMs), examples }
 }
