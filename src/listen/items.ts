@@ -25,5 +25,6 @@ export function matchItemOf(item: ListenItem): MatchItem {
     ...(item.url ? { url: item.url } : {}),
     hashtags: item.hashtags,
     links: item.links,
+    mentions: item.mentions,
   }
 }
