@@ -41,7 +41,7 @@ export interface ListenReport {
   /** Brand and competitor queries' share of all their mentions in the period (0..1). */
   shareOfVoice: Array<{ queryId: string; name: string; kind: string; count: number; share: number }>
   sentiment: { positive: number; neutral: number; negative: number }
-  topAuthors: Array<{ authorHandle: string; authorName: string | null; authorUrl: string | null; n: number; negative: number }>
+  topAuthors: Array<{ authorHandle: string | null; authorName: string | null; authorUrl: string | null; n: number; negative: number }>
 }
 
 /** The charts of the listening page over the last `days` days (today included). */

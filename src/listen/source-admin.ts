@@ -4,7 +4,7 @@
  * shared with every other workspace that listens to the same thing and read once for all. Every
  * address goes through the URL guard when it is entered (and again on every connection).
  */
-import { errors } from '../domain/index.js'
+import { AppError, errors } from '../domain/index.js'
 import { checkPublicUrl, UrlRejectedError } from '../security/index.js'
 import {
   deleteListenSource,
@@ -33,7 +33,8 @@ async function guard(ctx: ListenContext, raw: string, field: string): Promise<UR
   try {
     return await checkPublicUrl(http, { allowPrivate: ctx.allowPrivateUrls })
   } catch (error) {
-    if (error instanceof UrlRejectedError) throw errors.badRequest(`url_${error.reason}`, { field })
+    // Named under the field it came from, so the form shows it there.
+    if (error instanceof UrlRejectedError) throw new AppError('validation', 'listen_source_address', {}, [{ field, messageKey: `errors.url_${error.reason}` }])
     throw error
   }
 }

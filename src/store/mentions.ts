@@ -104,22 +104,28 @@ export async function countMatchesByQuery(db: Db, workspaceId: string, from: num
   return rows.map((r) => ({ ...r, n: Number(r.n) }))
 }
 
-/** Who wrote the most mentions in a period (with the filter's query, source…). */
-export async function topMentionAuthors(db: Db, f: MentionFilter, limit: number): Promise<Array<{ authorHandle: string; authorName: string | null; authorUrl: string | null; n: number; negative: number }>> {
+/**
+ * Who wrote the most mentions in a period (with the filter's query, source…): by handle, or by
+ * name where the source gives no handle (a review site's feed).
+ */
+export async function topMentionAuthors(db: Db, f: MentionFilter, limit: number): Promise<Array<{ authorHandle: string | null; authorName: string | null; authorUrl: string | null; n: number; negative: number }>> {
+  const who = sql<string>`coalesce(${sql.ref('mentions.authorHandle')}, ${sql.ref('mentions.authorName')})`
   const rows = await filtered(db, f)
-    .where('mentions.authorHandle', 'is not', null)
+    .where(who, 'is not', null)
     .select((eb) => [
-      'mentions.authorHandle',
+      who.as('who'),
+      eb.fn.max('mentions.authorHandle').as('authorHandle'),
       eb.fn.max('mentions.authorName').as('authorName'),
       eb.fn.max('mentions.authorUrl').as('authorUrl'),
       eb.fn.countAll<number>().as('n'),
       eb.fn.sum<number>(sql<number>`case when ${sql.ref('mentions.sentiment')} = 'negative' then 1 else 0 end`).as('negative'),
     ])
-    .groupBy('mentions.authorHandle')
+    .groupBy(who)
     .orderBy('n', 'desc')
+    .orderBy('who')
     .limit(limit)
     .execute()
-  return rows.map((r) => ({ authorHandle: r.authorHandle!, authorName: r.authorName ?? null, authorUrl: r.authorUrl ?? null, n: Number(r.n), negative: Number(r.negative) }))
+  return rows.map((r) => ({ authorHandle: r.authorHandle ?? null, authorName: r.authorName ?? null, authorUrl: r.authorUrl ?? null, n: Number(r.n), negative: Number(r.negative) }))
 }
 
 /** Matches per hour (hour = epoch hour number) of one query since `from`, for the spike rule. */

@@ -43,7 +43,7 @@ export async function listPosts(db: Db, workspaceId: string, query: PostQuery = 
   if (query.statuses) q = q.where('status', 'in', query.statuses)
   if (query.source) q = q.where('source', '=', query.source)
   if (query.unscheduled) q = q.where('scheduledAt', 'is', null)
-  q = query.unscheduled ? q.orderBy('createdAt', 'desc') : q.orderBy('scheduledAt').orderBy('createdAt')
+  q = query.unscheduled ? q.orderBy('createdAt', 'desc').orderBy('id', 'desc') : q.orderBy('scheduledAt').orderBy('createdAt').orderBy('id')
   return q.limit(query.limit ?? 1000).execute()
 }
 

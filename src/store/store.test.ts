@@ -203,4 +203,10 @@ describe('ids', () => {
     expect(a < b).toBe(true)
     expect(new Set(Array.from({ length: 1000 }, () => store.newId())).size).toBe(1000)
   })
+
+  it('keep increasing within one millisecond, so a burst sorts in the order it was made', () => {
+    const burst = Array.from({ length: 500 }, () => store.newId(5_000))
+    expect([...burst].sort()).toEqual(burst)
+    expect(new Set(burst).size).toBe(500)
+  })
 })

@@ -258,7 +258,7 @@ export function listenRoutes(app: App, ctx: ListenContext): void {
             volume: z.array(z.object({ queryId: z.string(), name: z.string(), kind: z.string(), perDay: z.array(z.number()), total: z.number() })),
             shareOfVoice: z.array(z.object({ queryId: z.string(), name: z.string(), kind: z.string(), count: z.number(), share: z.number() })),
             sentiment: z.object({ positive: z.number(), neutral: z.number(), negative: z.number() }),
-            topAuthors: z.array(z.object({ authorHandle: z.string(), authorName: z.string().nullable(), authorUrl: z.string().nullable(), n: z.number(), negative: z.number() })),
+            topAuthors: z.array(z.object({ authorHandle: z.string().nullable(), authorName: z.string().nullable(), authorUrl: z.string().nullable(), n: z.number(), negative: z.number() })),
           }),
         },
       },

@@ -6,6 +6,7 @@ import { CalendarPage } from '../features/calendar'
 import { ComposePage, EditPostPage } from '../features/compose'
 import { HomePage } from '../features/home'
 import { IdeasPage } from '../features/ideas'
+import { AlertsTab, ListenPage, MentionsTab, QueriesTab, SourcesTab } from '../features/listen'
 import { AcceptInvitePage } from '../features/invites'
 import { PostPage } from '../features/posts'
 import { PublishingSettingsPage } from '../features/publishing'
@@ -34,6 +35,13 @@ export function App() {
           <Route path={paths.compose} element={<ComposePage />} />
           <Route path={paths.calendar} element={<CalendarPage />} />
           <Route path={paths.ideas} element={<IdeasPage />} />
+          <Route path={paths.listen} element={<ListenPage />}>
+            <Route index element={<MentionsTab />} />
+            <Route path={paths.listenQueries} element={<QueriesTab />} />
+            <Route path={paths.listenSources} element={<SourcesTab />} />
+            <Route path={paths.listenAlerts} element={<AlertsTab />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
           <Route path={paths.post} element={<PostPage />} />
           <Route path={paths.postEdit} element={<EditPostPage />} />
           <Route path={paths.settings} element={<SettingsPage />}>

@@ -2,12 +2,14 @@
  * The frame of every signed-in page: a header (menu button on narrow screens, brand, workspace,
  * language, user menu) and the navigation on the start side, which folds away on small screens.
  */
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core'
+import { AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconBulb, IconCalendarMonth, IconHome, IconPencilPlus, IconSettings, IconUsers } from '@tabler/icons-react'
+import { IconBulb, IconCalendarMonth, IconEar, IconHome, IconPencilPlus, IconSettings, IconUsers } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
+import { PublishingPausedBanner, useListenPermissions, useUnreadAlerts } from '../features/listen'
+import { useFormatters } from '../i18n/format'
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher'
 import { Brand } from './Brand'
 import { paths } from './paths'
@@ -20,6 +22,8 @@ interface NavItem {
   icon: ReactNode
   testId: string
   active: (path: string) => boolean
+  /** A count beside the label (unread alerts), with what it counts for screen readers. */
+  badge?: { count: number; label: string }
 }
 
 /** Less room around the page on phones, more on wider screens. */
@@ -31,6 +35,9 @@ export function AppLayout() {
   const canSeeTeam = useCan('members.read')
   const canWrite = useCan('posts.write')
   const canSeePosts = useCan('posts.read')
+  const { canRead: canListen } = useListenPermissions()
+  const unreadAlerts = useUnreadAlerts() ?? 0
+  const { formatNumber } = useFormatters()
   const [opened, { toggle, close }] = useDisclosure(false)
   const { pathname } = useLocation()
 
@@ -43,6 +50,18 @@ export function AppLayout() {
       ? [
           { to: paths.calendar, label: t('nav.calendar'), icon: <IconCalendarMonth size={18} />, testId: 'nav-calendar', active: (path: string) => path === paths.calendar },
           { to: paths.ideas, label: t('nav.ideas'), icon: <IconBulb size={18} />, testId: 'nav-ideas', active: (path: string) => path === paths.ideas },
+        ]
+      : []),
+    ...(canListen
+      ? [
+          {
+            to: paths.listen,
+            label: t('nav.listen'),
+            icon: <IconEar size={18} />,
+            testId: 'nav-listen',
+            active: (path: string) => path === paths.listen || path.startsWith(`${paths.listen}/`),
+            ...(unreadAlerts > 0 ? { badge: { count: unreadAlerts, label: t('listen.unread', { count: unreadAlerts }) } } : {}),
+          },
         ]
       : []),
     ...(canSeeTeam
@@ -90,6 +109,13 @@ export function AppLayout() {
             to={item.to}
             label={item.label}
             leftSection={item.icon}
+            rightSection={
+              item.badge ? (
+                <Badge size="sm" color="red" circle={item.badge.count < 10} aria-label={item.badge.label} data-testid={`${item.testId}-badge`}>
+                  {formatNumber(item.badge.count)}
+                </Badge>
+              ) : undefined
+            }
             active={item.active(pathname)}
             aria-current={item.active(pathname) ? 'page' : undefined}
             onClick={close}
@@ -100,6 +126,8 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        {/* Publishing waits after a burst of negative mentions: every page says so until someone resumes. */}
+        <PublishingPausedBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

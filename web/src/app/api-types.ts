@@ -20,6 +20,9 @@ export type Permission =
   | 'posts.write'
   | 'posts.approve'
   | 'publishing.configure'
+  | 'listen.read'
+  | 'listen.write'
+  | 'listen.configure'
 
 /** Milliseconds since the epoch, as the API sends times. */
 export type Timestamp = number
