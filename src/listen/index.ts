@@ -19,6 +19,7 @@ export { findMentions, listenReport, maxReportDays, type ListenReport, type Ment
 export { addChannel, alertsOf, changeSettings, getSettings, readAlerts, removeChannel, resumeAfterCrisis, type ChannelInput, type ListenSettings } from './settings.js'
 export { evaluateAlerts, sendDigests } from './alerting.js'
 export { ingest } from './ingest.js'
+export { replyToMention } from './replies.js'
 export { LiveStreams, pollDueStreams, pollStream } from './readers.js'
 export { createMailer, type Mailer } from './alerts/index.js'
 export type { ListenItem } from './sources/index.js'

@@ -35,6 +35,7 @@ function mentionOf(workspaceId: string, streamKey: string, item: ListenItem, lan
     authorName: item.authorName ?? null,
     authorUrl: item.authorUrl ?? null,
     lang: lang ?? null,
+    replyRef: item.replyRef ? JSON.stringify(item.replyRef) : null,
     sentiment: sentiment.label,
     sentimentScore: sentiment.score,
     publishedAt: item.publishedAt,

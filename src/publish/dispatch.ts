@@ -11,7 +11,7 @@
  * Transient → retry with backoff; RateLimited → retry after the network's wait; Rejected → the
  * target fails with the network's reason; AuthExpired → the account pauses, its posts wait.
  */
-import { ConnectorError, RateLimited, Rejected, type MediaAttachment, type PostRequest } from '../networks/index.js'
+import { ConnectorError, RateLimited, Rejected, type MediaAttachment, type PostRequest, type RemotePostRef } from '../networks/index.js'
 import {
   claimTarget,
   findDispatchRow,
@@ -120,6 +120,7 @@ async function attempt(ctx: PublishContext, row: DispatchRow, target: PostTarget
     media: row.mediaCount > 0 ? await mediaOf(ctx, post.id) : [],
     idempotencyKey: target.id,
     createdAt: target.firstAttemptAt ?? ctx.now(),
+    ...(post.replyTo ? { replyTo: JSON.parse(post.replyTo) as RemotePostRef } : {}),
   }
   let outcome: PostTarget['status'] | undefined
   try {

@@ -26,6 +26,7 @@ import {
   type PostQuery,
   type PostTarget,
 } from '../store/index.js'
+import type { RemotePostRef } from '../networks/index.js'
 import { capabilitiesOf } from './accounts.js'
 import type { PublishActor, PublishContext } from './context.js'
 
@@ -143,7 +144,7 @@ async function checkInput(ctx: PublishContext, actor: PublishActor, input: Draft
 export async function createPost(
   ctx: PublishContext,
   actor: PublishActor,
-  input: DraftInput & { source?: Post['source']; sourceRef?: string | null; automated?: boolean },
+  input: DraftInput & { source?: Post['source']; sourceRef?: string | null; automated?: boolean; replyTo?: RemotePostRef },
 ): Promise<PostView> {
   await checkInput(ctx, actor, input)
   const now = ctx.now()
@@ -160,6 +161,7 @@ export async function createPost(
     contentType: input.contentType ?? null,
     source: input.source ?? 'composer',
     sourceRef: input.sourceRef ?? null,
+    replyTo: input.replyTo ? JSON.stringify(input.replyTo) : null,
     approvedBy: null,
     approvedAt: null,
     createdAt: now,

@@ -107,7 +107,7 @@ export const postSchema = z.object({
   scheduleMode: z.enum(['now', 'at', 'queue']).nullable(),
   scheduledAt: z.number().nullable(),
   contentType: z.enum(contentTypes).nullable(),
-  source: z.enum(['composer', 'feed']),
+  source: z.enum(['composer', 'feed', 'listen']),
   authorId: z.string().nullable(),
   approvedBy: z.string().nullable(),
   createdAt: z.number(),

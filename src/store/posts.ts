@@ -29,7 +29,7 @@ export interface PostQuery {
   from?: number
   to?: number
   statuses?: PostStatus[]
-  source?: 'composer' | 'feed'
+  source?: 'composer' | 'feed' | 'listen'
   /** Only posts without a time (drafts, ideas). */
   unscheduled?: boolean
   limit?: number
@@ -67,7 +67,7 @@ export async function insertTarget(db: Db, target: PostTarget): Promise<void> {
 /** What the dispatcher reads about a target, in one query: the target, its post and account. */
 export interface DispatchRow {
   target: PostTarget
-  post: Pick<Post, 'id' | 'text' | 'status' | 'scheduleVersion' | 'scheduledAt'>
+  post: Pick<Post, 'id' | 'text' | 'replyTo' | 'status' | 'scheduleVersion' | 'scheduledAt'>
   account: Account
   /** How many targets and media the post has (to skip work when there is one and none). */
   targetCount: number
@@ -86,6 +86,7 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
     .select([
       'w.publishingPausedAt as wPausedAt',
       'p.text as postText',
+      'p.replyTo as postReplyTo',
       'p.status as postStatus',
       'p.scheduleVersion as postVersion',
       'p.scheduledAt as postScheduledAt',
@@ -111,7 +112,7 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
     .where('t.id', '=', targetId)
     .executeTakeFirst()
   if (!row) return undefined
-  const { postText, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, wPausedAt, ...rest } = row
+  const { postText, postReplyTo, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, wPausedAt, ...rest } = row
   const target: PostTarget = {
     id: rest.id, postId: rest.postId, accountId: rest.accountId, text: rest.text, status: rest.status, attempts: rest.attempts,
     firstAttemptAt: rest.firstAttemptAt, nextAttemptAt: rest.nextAttemptAt, remoteId: rest.remoteId, remoteCid: rest.remoteCid,
@@ -126,7 +127,7 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
   }
   return {
     target,
-    post: { id: target.postId, text: postText, status: postStatus, scheduleVersion: postVersion, scheduledAt: postScheduledAt },
+    post: { id: target.postId, text: postText, replyTo: postReplyTo, status: postStatus, scheduleVersion: postVersion, scheduledAt: postScheduledAt },
     account,
     targetCount: Number(targetCount),
     mediaCount: Number(mediaCount),

@@ -142,9 +142,11 @@ export interface PostsTable {
   scheduleVersion: ColumnType<number, number | undefined, number>
   /** The 4E content type: educate, entertain, engage or empower. */
   contentType: string | null
-  source: 'composer' | 'feed'
-  /** For posts from a feed: the feed item id. */
+  source: 'composer' | 'feed' | 'listen'
+  /** For posts from a feed: the feed item id; for replies to a mention: the mention id. */
   sourceRef: string | null
+  /** JSON of the network's reference to the post this one answers (RemotePostRef), for replies. */
+  replyTo: ColumnType<string | null, string | null | undefined, string | null>
   approvedBy: string | null
   approvedAt: number | null
   createdAt: number
@@ -303,6 +305,8 @@ export interface MentionsTable {
   authorName: string | null
   authorUrl: string | null
   lang: string | null
+  /** JSON `{ remoteId, server? }`: what a reply from a connected account needs (Bluesky, Mastodon). */
+  replyRef: string | null
   sentiment: 'positive' | 'neutral' | 'negative'
   sentimentScore: number
   publishedAt: number

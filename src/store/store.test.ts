@@ -162,7 +162,7 @@ describe.each(dialectsUnderTest())('store on %s', (dialect) => {
     await store.insertListenQuery(s.db, query('q2'))
     const mention: store.Mention = {
       id: 'm1', workspaceId: 'w1', streamKey: 'feed:x', itemKey: 'item-1', sourceKind: 'feed', text: 'Café Lune', title: null, url: null,
-      authorHandle: 'amira', authorName: null, authorUrl: null, lang: 'fr', sentiment: 'negative', sentimentScore: -0.5, publishedAt: t0 + 10 * 60_000, receivedAt: t0,
+      authorHandle: 'amira', authorName: null, authorUrl: null, lang: 'fr', replyRef: null, sentiment: 'negative', sentimentScore: -0.5, publishedAt: t0 + 10 * 60_000, receivedAt: t0,
     }
     expect(await store.insertMentionOnce(s.db, mention, ['q1'])).toEqual({ id: 'm1', created: true })
     expect(await store.insertMentionOnce(s.db, { ...mention, id: 'm2' }, ['q1', 'q2'])).toEqual({ id: 'm1', created: false })

@@ -306,3 +306,29 @@ describe('alerts', () => {
     expect(mastodon.statuses(cafe.account.id)).toHaveLength(1)
   })
 })
+
+describe('answering a mention from the app', () => {
+  it('replies on Mastodon in the thread of the mention; a feed mention cannot be answered from here', async () => {
+    const accounts = await owner.get<{ accounts: Array<{ id: string; network: string }> }>('/api/accounts')
+    const cafe = accounts.body.accounts.find((a) => a.network === 'mastodon')!
+    const mentions = await owner.get<{ mentions: Array<Mention & { reply: { network: string; server?: string } | null }> }>('/api/listen/mentions?source=mastodon')
+    const brunch = mentions.body.mentions.find((m) => m.text.startsWith('Saturday brunch'))!
+    expect(brunch.reply).toEqual({ network: 'mastodon', server: new URL(mastodon.url).origin })
+    const sent = await owner.post<{ postId: string }>(`/api/listen/mentions/${brunch.id}/reply`, { accountId: cafe.id, text: 'Thank you, see you next Saturday! 🥐' })
+    expect(sent.status).toBe(201)
+    const published = await eventually('the reply to go out', async () => {
+      const p = await owner.get<{ post: { status: string; targets: Array<{ remoteUrl: string | null }> } }>(`/api/posts/${sent.body.postId}`)
+      return p.body.post.status === 'published' ? p.body.post : undefined
+    })
+    const statusId = published.targets[0]!.remoteUrl!.split('/').pop()!
+    const answer = mastodon.status(statusId)!
+    expect(answer.accountId).not.toBe(mastodon.status(answer.inReplyToId!)?.accountId)
+    expect(JSON.stringify(mastodon.status(answer.inReplyToId!))).toContain('Saturday brunch')
+
+    const fromFeed = (await owner.get<{ mentions: Array<Mention & { reply: unknown }> }>('/api/listen/mentions?source=feed')).body.mentions[0]!
+    expect(fromFeed.reply).toBeNull()
+    const refused = await owner.post<ErrorBody>(`/api/listen/mentions/${fromFeed.id}/reply`, { accountId: cafe.id, text: 'Thanks!' })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.message).toMatch(/can't be answered from here/)
+  })
+})

@@ -7,6 +7,7 @@
 import { AtpAgent, RichText } from '@atproto/api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LiveStreams } from '../../src/listen/index.js'
+import { createBlueskyConnector } from '../../src/networks/bluesky/index.js'
 import { createRegistry } from '../../src/networks/index.js'
 import { createTestApp, eventually, setUpOwner, type TestApp, type TestClient } from '../helpers/app.js'
 import { startBlueskyPeer, type BlueskyPeer, type PeerAccount } from '../peers/bluesky.js'
@@ -45,7 +46,7 @@ async function mentions(): Promise<Mention[]> {
 
 beforeAll(async () => {
   peer = await startBlueskyPeer()
-  t = await createTestApp({ env: { ALLOW_PRIVATE_URLS: 'true', PLC_URL: peer.plcUrl }, networks: createRegistry([]) })
+  t = await createTestApp({ env: { ALLOW_PRIVATE_URLS: 'true', PLC_URL: peer.plcUrl }, networks: createRegistry([createBlueskyConnector({})]) })
   owner = await setUpOwner(t)
   fan = await peer.createAccount('fan')
   agent = new AtpAgent({ service: peer.url })
@@ -98,5 +99,24 @@ describe('the Bluesky firehose as a source (real PDS on loopback)', () => {
     expect(all.every((m) => m.sourceKind === 'bluesky' && m.authorHandle === fan.handle && m.url?.startsWith('https://bsky.app/profile/'))).toBe(true)
     expect(all.find((m) => m.text.startsWith('قهوة'))?.lang).toBe('ar')
     expect(all.find((m) => m.text.startsWith('Le café'))?.lang).toBe('fr')
+  })
+
+  it('answers a mention from the business account, as a reply in the thread on the PDS', async () => {
+    const cafe = await peer.createAccount('cafe')
+    const connected = await owner.post<{ account: { id: string } }>('/api/accounts', {
+      network: 'bluesky',
+      input: { identifier: cafe.handle, appPassword: cafe.appPassword.password, service: peer.url },
+    })
+    expect(connected.status).toBe(201)
+    const mention = (await owner.get<{ mentions: Array<Mention & { id: string; reply: { network: string } | null }> }>('/api/listen/mentions?limit=100')).body.mentions.find((m) => m.text.startsWith('Best croissant'))!
+    expect(mention.reply).toEqual({ network: 'bluesky' })
+    const sent = await owner.post<{ postId: string }>(`/api/listen/mentions/${mention.id}/reply`, { accountId: connected.body.account.id, text: 'Merci ! À demain ☕' })
+    expect(sent.status).toBe(201)
+    await eventually('the reply on the PDS', async () => ((await peer.countPosts(cafe.did)) === 1 ? true : undefined))
+    const [answer] = await peer.listPosts(cafe.did)
+    expect(answer!.value.text).toBe('Merci ! À demain ☕')
+    const parent = await peer.getPost(answer!.value.reply!.parent.uri)
+    expect(parent?.value.text).toBe(mention.text)
+    expect(answer!.value.reply!.root.uri).toBe(answer!.value.reply!.parent.uri)
   })
 })

@@ -61,6 +61,7 @@ describe('pollMastodonHashtag, against a Mastodon contract server written from M
     expect(item).toEqual<ListenItem>({
       key: rich.uri,
       sourceKind: 'mastodon',
+      replyRef: { remoteId: rich.id, server: new URL(peer.url).origin },
       text,
       url: `${peer.url}/@${author.account.username}/${rich.id}`,
       authorHandle: `${author.account.username}@${host}`.toLowerCase(),

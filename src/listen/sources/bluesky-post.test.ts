@@ -39,6 +39,7 @@ describe('postToItem', () => {
     expect(postToItem(record, context)).toEqual({
       key: `at://${did}/app.bsky.feed.post/3kabc`,
       sourceKind: 'bluesky',
+      replyRef: { remoteId: `at://${did}/app.bsky.feed.post/3kabc` },
       text,
       url: `https://bsky.app/profile/${did}/post/3kabc`,
       authorHandle: 'lune.example',

@@ -106,6 +106,7 @@ export function postToItem(record: unknown, context: PostContext): ListenItem | 
     key: postUri(context.did, context.rkey),
     sourceKind: 'bluesky',
     text,
+    replyRef: { remoteId: postUri(context.did, context.rkey) },
     url: postWebUrl(context.did, context.rkey),
     ...(handle ? { authorHandle: handle } : {}),
     authorUrl: `https://bsky.app/profile/${handle ?? context.did}`,

@@ -149,7 +149,9 @@ export async function pollMastodonHashtag(source: MastodonHashtagSource, deps: M
         // One odd status (a newer server's shape) must not stop the others.
         if (!parsed.success) continue
         if (cursor === undefined || compareStatusIds(parsed.data.id, cursor) > 0) cursor = parsed.data.id
-        found.push({ id: parsed.data.id, item: statusToItem(parsed.data, host, receivedAt) })
+        // Status ids are per instance: this one is valid on the instance that served it.
+        const item = { ...statusToItem(parsed.data, host, receivedAt), replyRef: { remoteId: parsed.data.id, server: instance.origin } }
+        found.push({ id: parsed.data.id, item })
       }
       // The first poll starts at the newest page; later ones read forward until an empty page.
       // Not until a short one: Mastodon may drop statuses from a page after the query (filters),

@@ -40,6 +40,11 @@ export interface ListenItem {
   replyTo?: string
   /** Bluesky: the post this one quotes (AT URI). */
   quoteOf?: string
+  /**
+   * What a reply from a connected account needs: the post's id on the network (Bluesky: its AT
+   * URI; Mastodon: the status id on `server`, the instance that served it).
+   */
+  replyRef?: { remoteId: string; server?: string }
   /** A deletion seen on a stream (only with `includeDeletes`): `key` names what is gone. */
   deleted?: boolean
 }

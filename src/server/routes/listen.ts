@@ -18,6 +18,7 @@ import {
   readAlerts,
   removeChannel,
   removeSource,
+  replyToMention,
   resumeAfterCrisis,
   testQuery,
   updateQuery,
@@ -90,6 +91,10 @@ const mentionSchema = z.object({
   authorName: z.string().nullable(),
   authorUrl: z.string().nullable(),
   lang: z.string().nullable(),
+  reply: z
+    .object({ network: z.enum(['bluesky', 'mastodon']), server: z.string().optional() })
+    .nullable()
+    .describe('Set when a connected account on this network can answer it from the app (Mastodon: an account on `server`)'),
   sentiment: sentimentSchema,
   sentimentScore: z.number(),
   publishedAt: z.number(),
@@ -127,8 +132,14 @@ function presentSource(s: ListenSourceRow, t: Translate): z.infer<typeof sourceS
 function presentMention(m: MentionRow): z.infer<typeof mentionSchema> {
   return {
     id: m.id, sourceKind: m.sourceKind, text: m.text, title: m.title, url: m.url, authorHandle: m.authorHandle, authorName: m.authorName,
-    authorUrl: m.authorUrl, lang: m.lang, sentiment: m.sentiment, sentimentScore: m.sentimentScore, publishedAt: Number(m.publishedAt), queryIds: m.queryIds,
+    authorUrl: m.authorUrl, lang: m.lang, reply: replyOf(m), sentiment: m.sentiment, sentimentScore: m.sentimentScore, publishedAt: Number(m.publishedAt), queryIds: m.queryIds,
   }
+}
+
+function replyOf(m: MentionRow): z.infer<typeof mentionSchema>['reply'] {
+  if (!m.replyRef || (m.sourceKind !== 'bluesky' && m.sourceKind !== 'mastodon')) return null
+  const ref = JSON.parse(m.replyRef) as { server?: string }
+  return { network: m.sourceKind, ...(ref.server ? { server: ref.server } : {}) }
 }
 
 function presentChannel(c: AlertChannel): z.infer<typeof channelSchema> {
@@ -241,6 +252,24 @@ export function listenRoutes(app: App, ctx: ListenContext): void {
         { limit: q.limit, ...(at && id ? { before: { publishedAt: Number(at), id } } : {}) },
       )
       return { mentions: page.mentions.map(presentMention), ...(page.next ? { next: `${page.next.publishedAt}:${page.next.id}` } : {}) }
+    },
+  )
+
+  app.post(
+    '/api/listen/mentions/:id/reply',
+    {
+      config: { access: 'posts.write' },
+      schema: {
+        tags: ['listen'],
+        summary: "Answer a mention from one of the workspace's accounts on its network; the reply is a post, sent now (or after approval)",
+        params,
+        body: z.object({ accountId: idSchema, text: z.string().trim().min(1).max(5000) }),
+        response: { 201: z.object({ postId: z.string(), status: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const view = await replyToMention(ctx, actor(request), request.params.id, request.body)
+      return reply.code(201).send({ postId: view.post.id, status: view.post.status })
     },
   )
 

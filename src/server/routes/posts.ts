@@ -45,7 +45,7 @@ export function postRoutes(app: App, deps: RouteDeps): void {
           from: z.coerce.number().int().optional().describe('epoch ms, inclusive'),
           to: z.coerce.number().int().optional().describe('epoch ms, exclusive'),
           status: z.enum(['draft', 'awaiting_approval', 'scheduled', 'publishing', 'published', 'partly_published', 'failed']).optional(),
-          source: z.enum(['composer', 'feed']).optional(),
+          source: z.enum(['composer', 'feed', 'listen']).optional(),
           unscheduled: z.enum(['true', 'false']).optional(),
         }),
         response: { 200: z.object({ posts: z.array(postSchema) }) },

@@ -19,6 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('listen_digest', 'integer', (c) => c.notNull().defaultTo(1))
     .execute()
 
+  // A post that answers another post (a reply to a mention): the network's reference to it.
+  await db.schema.alterTable('posts').addColumn('reply_to', 'text').execute()
+
   await db.schema
     .createTable('listen_queries')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -89,6 +92,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('author_name', 'text')
     .addColumn('author_url', 'text')
     .addColumn('lang', 'text')
+    .addColumn('reply_ref', 'text')
     .addColumn('sentiment', 'text', (c) => c.notNull())
     .addColumn('sentiment_score', 'real', (c) => c.notNull())
     .addColumn('published_at', 'bigint', (c) => c.notNull())

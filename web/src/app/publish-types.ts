@@ -111,7 +111,7 @@ export interface Post {
   scheduleMode: ScheduleMode | null
   scheduledAt: Timestamp | null
   contentType: ContentType | null
-  source: 'composer' | 'feed'
+  source: 'composer' | 'feed' | 'listen'
   authorId: string | null
   approvedBy: string | null
   createdAt: Timestamp

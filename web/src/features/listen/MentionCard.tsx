@@ -10,6 +10,7 @@ import { useFormatters } from '../../i18n/format'
 import { SentimentBadge, SourceKindIcon } from './ListenBadges'
 import { languageName } from './listen-format'
 import type { ListenQuery, Mention } from './listen-types'
+import { MentionReply } from './MentionReply'
 
 /** Only web addresses become links: a feed could carry `javascript:` or worse. */
 export function safeHref(url: string | null | undefined): string | undefined {
@@ -103,6 +104,7 @@ export function MentionCard({ mention, queries, now }: { mention: Mention; queri
             </Anchor>
           )}
         </Group>
+        <MentionReply mention={mention} />
       </Stack>
     </Card>
   )

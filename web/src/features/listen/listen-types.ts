@@ -88,6 +88,8 @@ export interface Mention {
   authorName: string | null
   authorUrl: string | null
   lang: string | null
+  /** Set when a connected account on this network can answer it from the app. */
+  reply: { network: 'bluesky' | 'mastodon'; server?: string } | null
   sentiment: Sentiment
   sentimentScore: number
   publishedAt: Timestamp
