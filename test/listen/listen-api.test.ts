@@ -8,6 +8,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createOAuthAPIClient, createRestAPIClient } from 'masto'
+import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { evaluateAlerts, ingest, type ListenItem } from '../../src/listen/index.js'
 import { createMastodonConnector } from '../../src/networks/mastodon/index.js'
@@ -76,7 +77,27 @@ function startHookServer() {
   }
 }
 
+/** A mail relay on loopback (no TLS, no auth) that keeps each message. */
+async function startMailServer() {
+  const received: Array<{ to: string[]; raw: string }> = []
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: Buffer) => chunks.push(c))
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { received, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+}
+
 const hour = 3600_000
+let mail: Awaited<ReturnType<typeof startMailServer>>
 let t: TestApp
 let owner: TestClient
 let feed: ReturnType<typeof startFeedServer>
@@ -89,13 +110,14 @@ beforeAll(async () => {
   feedUrl = await feed.listen()
   hooks = startHookServer()
   mastodon = await startMastodonPeer()
+  mail = await startMailServer()
   const now = Date.now()
   feed.items.push(
     { guid: 'a1', title: 'Café Lune opens a second shop', description: 'The bakery everyone loves, Café Lune, opens in the old town. Wonderful pastries!', date: new Date(now - 2 * hour) },
     { guid: 'a2', title: 'Le Café Lune, une adresse à ne pas manquer', description: 'Un accueil chaleureux et un excellent café, on adore.', date: new Date(now - 3 * hour) },
     { guid: 'a3', title: 'Weather this week', description: 'Rain on Tuesday, sun at the weekend.', date: new Date(now - 4 * hour) },
   )
-  t = await createTestApp({ env: { ALLOW_PRIVATE_URLS: 'true' }, networks: createRegistry([createMastodonConnector({ createRestAPIClient, createOAuthAPIClient })]) })
+  t = await createTestApp({ env: { ALLOW_PRIVATE_URLS: 'true', SMTP_URL: `smtp://127.0.0.1:${mail.port}`, MAIL_FROM: 'Stagecraft <alerts@cafe-lune.example>' }, networks: createRegistry([createMastodonConnector({ createRestAPIClient, createOAuthAPIClient })]) })
   owner = await setUpOwner(t)
 })
 
@@ -104,6 +126,7 @@ afterAll(async () => {
   await feed?.close()
   await hooks?.close()
   await mastodon?.close()
+  await mail?.close()
 })
 
 describe('listening queries', () => {
@@ -251,6 +274,11 @@ describe('alerts', () => {
     const channel = await owner.post<{ channel: { id: string; label: string } }>('/api/listen/channels', { kind: 'webhook', format: 'slack', url: hookUrl })
     expect(channel.status).toBe(201)
     expect(channel.body.channel.label).toBe(new URL(hookUrl).host)
+    const email = await owner.post<{ channel: { label: string } }>('/api/listen/channels', { kind: 'email', addresses: ['amira@cafe-lune.example'] })
+    expect(email.status).toBe(201)
+    const badEmail = await owner.post<ErrorBody>('/api/listen/channels', { kind: 'email', addresses: ['not-an-address'] })
+    expect(badEmail.status).toBe(400)
+    expect(badEmail.body.error.message).toContain('not-an-address')
     await owner.post('/api/listen/queries', { name: 'Allergy', query: 'allergy OR allergic', priority: 'high' })
     const { findListenStream } = await import('../../src/store/index.js')
     const stream = (await t.store.db.selectFrom('listenStreams').select('key').executeTakeFirstOrThrow()).key
@@ -262,6 +290,10 @@ describe('alerts', () => {
     const body = await eventually('the webhook', async () => hooks.bodies[0] as { text: string; blocks: unknown[] } | undefined)
     expect(body.text).toContain('Allergy')
     expect(Array.isArray(body.blocks)).toBe(true)
+    const message = await eventually('the e-mail', async () => mail.received[0])
+    expect(message.to).toEqual(['amira@cafe-lune.example'])
+    expect(message.raw).toMatch(/^Subject: .*Allergy/m)
+    expect(message.raw).toContain('multipart/alternative')
     await owner.post('/api/listen/alerts/read')
     expect((await owner.get<{ unread: number }>('/api/listen/alerts')).body.unread).toBe(0)
   })
