@@ -37,3 +37,4 @@ export function createJobQueue(deps: JobQueueDeps): JobQueue {
     ...(logger ? { logger } : {}),
   })
 }
+export { scheduleRecurring } from './recurring.js'

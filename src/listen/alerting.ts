@@ -11,6 +11,8 @@ import { isLocale } from '../domain/index.js'
 import { pausePublishing } from '../publish/index.js'
 import {
   countMatchesByQuery,
+  findAlert,
+  findListenQuery,
   findWorkspace,
   hourlyMatchCounts,
   hourlyMentionCounts,
@@ -65,7 +67,7 @@ function baseAlert(ctx: ListenContext, workspace: Workspace, kind: Alert['kind']
 /** Any match of a high-priority query is an alert of its own. */
 export async function raisePriorityAlert(ctx: ListenContext, mention: Mention, queryId: string): Promise<void> {
   const workspace = await findWorkspace(ctx.db, mention.workspaceId)
-  const query = (await listListenQueries(ctx.db, mention.workspaceId)).find((q) => q.id === queryId)
+  const query = await findListenQuery(ctx.db, mention.workspaceId, queryId)
   if (!workspace || !query) return
   const alert: Alert = { ...baseAlert(ctx, workspace, 'priority_match', `/listen?query=${queryId}`), queryName: query.name, count: 1, mentions: [mentionOf(mention)] }
   await raise(ctx, workspace, 'priority_match', `match:${queryId}:${mention.id}`, alert, queryId)
@@ -159,7 +161,7 @@ export async function sendDigests(ctx: ListenContext): Promise<void> {
 
 /** Sends one alert to one channel (a durable job: a failure is retried, then recorded). */
 export async function deliverAlert(ctx: ListenContext, job: DeliverJob): Promise<void> {
-  const alertRow = await ctx.db.selectFrom('alerts').selectAll().where('id', '=', job.alertId).executeTakeFirst()
+  const alertRow = await findAlert(ctx.db, job.alertId)
   if (!alertRow) return
   const channel = (await listAlertChannels(ctx.db, alertRow.workspaceId)).find((c) => c.id === job.channelId)
   const workspace = await findWorkspace(ctx.db, alertRow.workspaceId)

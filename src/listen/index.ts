@@ -6,11 +6,11 @@
  * app, by e-mail, by webhook), a daily digest sums up, and a negative burst can pause publishing.
  * Other features import this file only.
  */
-import type { JobQueue } from '../jobs/index.js'
+import { scheduleRecurring, type JobQueue } from '../jobs/index.js'
 import { deliverAlert, deliverJobName, evaluateAlerts, sendDigests } from './alerting.js'
 import type { ListenContext } from './context.js'
 import { pollDueStreams } from './readers.js'
-import { pruneRecentItems } from '../store/index.js'
+import { capRecentItems, listListenStreamKeys, pruneRecentItems } from '../store/index.js'
 
 export { createListenContext, type ListenActor, type ListenContext } from './context.js'
 export { createQuery, deleteQuery, maxQueriesPerWorkspace, maxQueryLength, parseOrReject, testQuery, updateQuery, type QueryInput, type QueryTest } from './queries.js'
@@ -25,24 +25,26 @@ export { createMailer, type Mailer } from './alerts/index.js'
 export type { ListenItem } from './sources/index.js'
 
 const minute = 60_000
-/** The recent sample keeps a week: what the query tester reads. */
+/**
+ * The recent sample keeps a week, and at most this many items per stream: a firehose brings
+ * millions of posts a day, a feed a few. The tester's rate stays right either way (it divides by
+ * the span the kept items cover).
+ */
 const recentKeptMs = 7 * 24 * 3600_000
+const recentKeptPerStream = 50_000
+
+/** Trims the recent sample by age and, per stream, by count. */
+async function pruneRecentSample(ctx: ListenContext): Promise<void> {
+  await pruneRecentItems(ctx.db, ctx.now() - recentKeptMs)
+  for (const key of await listListenStreamKeys(ctx.db)) await capRecentItems(ctx.db, key, recentKeptPerStream)
+}
 
 const recurring = [
   { name: 'listen-poll', every: minute, run: async (ctx: ListenContext) => void (await pollDueStreams(ctx)) },
   { name: 'listen-alerts', every: 5 * minute, run: evaluateAlerts },
   { name: 'listen-digest', every: 24 * 60 * minute, run: sendDigests },
-  { name: 'listen-prune', every: 60 * minute, run: async (ctx: ListenContext) => void (await pruneRecentItems(ctx.db, ctx.now() - recentKeptMs)) },
+  { name: 'listen-prune', every: 10 * minute, run: pruneRecentSample },
 ] as const
-
-function bucket(time: number, every: number): number {
-  return Math.floor(time / every) * every
-}
-
-async function scheduleNext(ctx: ListenContext, name: string, every: number): Promise<void> {
-  const runAt = bucket(ctx.now(), every) + every
-  await ctx.jobs.enqueue(name, {}, { key: String(runAt), runAt, retries: 3 })
-}
 
 /** Registers listening's job handlers and queues the first runs of its recurring jobs. */
 export async function registerListenJobs(queue: JobQueue, ctx: ListenContext): Promise<void> {
@@ -50,8 +52,8 @@ export async function registerListenJobs(queue: JobQueue, ctx: ListenContext): P
   for (const job of recurring) {
     queue.register(job.name, async () => {
       await job.run(ctx)
-      await scheduleNext(ctx, job.name, job.every)
+      await scheduleRecurring(queue, job.name, job.every, ctx.now())
     })
-    await scheduleNext(ctx, job.name, job.every)
+    await scheduleRecurring(queue, job.name, job.every, ctx.now())
   }
 }

@@ -12,7 +12,6 @@ import {
   listRecentItems,
   listStreamKeysOfWorkspace,
   newId,
-  updateListenStream,
   workspacesOfStream,
   type Mention,
 } from '../store/index.js'
@@ -49,14 +48,20 @@ export interface IngestResult {
 }
 
 /** Stores what `items` from one stream mean for every workspace listening to it. */
-export async function ingest(ctx: ListenContext, stream: { key: string; kind: Mention['sourceKind'] }, items: ListenItem[]): Promise<IngestResult> {
+export async function ingest(
+  ctx: ListenContext,
+  stream: { key: string; kind: Mention['sourceKind'] },
+  items: ListenItem[],
+  /** The workspaces listening to the stream, when the caller keeps them (a firehose reader); else read now. */
+  listening?: ReadonlySet<string>,
+): Promise<IngestResult> {
   const now = ctx.now()
   if (items.length === 0) return { items: 0, mentions: 0 }
   await insertRecentItems(
     ctx.db,
     items.map((item) => ({ id: newId(now), streamKey: stream.key, itemKey: item.key, item: JSON.stringify(item), weight: 1, receivedAt: now })),
   )
-  const workspaces = new Set(await workspacesOfStream(ctx.db, stream.key))
+  const workspaces = listening ?? new Set(await workspacesOfStream(ctx.db, stream.key))
   await ctx.matcher.refresh()
   let mentions = 0
   for (const item of items) {
@@ -75,8 +80,6 @@ export async function ingest(ctx: ListenContext, stream: { key: string; kind: Me
       for (const hit of ofWorkspace) if (hit.priority === 'high') await raisePriorityAlert(ctx, mention, hit.queryId)
     }
   }
-  const last = Math.max(...items.map((i) => i.publishedAt))
-  await updateListenStream(ctx.db, stream.key, { lastItemAt: last, updatedAt: now })
   return { items: items.length, mentions }
 }
 

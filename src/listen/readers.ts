@@ -7,13 +7,15 @@
  * dies the lease lapses and another takes over from the saved cursor.
  */
 import {
-  findListenStream,
+  claimListenStreamPoll,
   listDueListenStreams,
   listLiveListenStreams,
   newId,
+  recordListenStreamRead,
   releaseListenStreamLease,
   takeListenStreamLease,
   updateListenStream,
+  workspacesOfStream,
   type ListenStream,
 } from '../store/index.js'
 import type { ListenContext } from './context.js'
@@ -31,17 +33,6 @@ const cursorSaveEveryMs = 1_000
 function errorReason(error: unknown): string {
   if (error && typeof error === 'object' && 'messageKey' in error && typeof error.messageKey === 'string') return error.messageKey
   return error instanceof Error ? error.message : String(error)
-}
-
-/** Claims a due polled stream: moves its next poll on, on the condition nobody else did. */
-async function claim(ctx: ListenContext, stream: ListenStream, now: number): Promise<boolean> {
-  const result = await ctx.db
-    .updateTable('listenStreams')
-    .set({ nextPollAt: now + pollLeaseMs })
-    .where('key', '=', stream.key)
-    .where('nextPollAt', '=', stream.nextPollAt)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
 }
 
 /** Reads a polled stream once from its cursor and ingests what it brought. */
@@ -69,18 +60,13 @@ export async function pollStream(ctx: ListenContext, stream: ListenStream): Prom
       return
     }
     await ingest(ctx, { key: stream.key, kind: config.kind }, items)
-    await ctx.db
-      .updateTable('listenStreams')
-      .set((eb) => ({
-        cursor: JSON.stringify(next ?? null),
-        status: 'active',
-        errorReason: null,
-        nextPollAt: now + Math.max(every, retryAfterMs ?? 0),
-        itemsSeen: eb('itemsSeen', '+', items.length),
-        updatedAt: ctx.now(),
-      }))
-      .where('key', '=', stream.key)
-      .execute()
+    await recordListenStreamRead(ctx.db, stream.key, {
+      cursor: JSON.stringify(next ?? null),
+      items: items.length,
+      ...(items.length > 0 ? { lastItemAt: Math.max(...items.map((i) => i.publishedAt)) } : {}),
+      nextPollAt: now + Math.max(every, retryAfterMs ?? 0),
+      now: ctx.now(),
+    })
   } catch (error) {
     ctx.logger.warn({ stream: stream.key, error: errorReason(error) }, 'listen: reading a stream failed')
     await updateListenStream(ctx.db, stream.key, { status: 'error', errorReason: errorReason(error), nextPollAt: now + every, updatedAt: ctx.now() })
@@ -92,7 +78,7 @@ export async function pollDueStreams(ctx: ListenContext): Promise<number> {
   const now = ctx.now()
   let polled = 0
   for (const stream of await listDueListenStreams(ctx.db, now, 100)) {
-    if (!(await claim(ctx, stream, now))) continue
+    if (!(await claimListenStreamPoll(ctx.db, stream.key, stream.nextPollAt, now + pollLeaseMs))) continue
     await pollStream(ctx, stream)
     polled++
   }
@@ -102,6 +88,8 @@ export async function pollDueStreams(ctx: ListenContext): Promise<number> {
 interface Running {
   controller: AbortController
   done: Promise<void>
+  /** Workspaces listening to the stream, refreshed every tick (not read again for every post). */
+  workspaces: Set<string>
 }
 
 /**
@@ -140,36 +128,35 @@ export class LiveStreams {
     const wanted = new Set(live.map((s) => s.key))
     for (const [key, run] of this.running) {
       const keep = wanted.has(key) && (await takeListenStreamLease(this.ctx.db, key, this.owner, now, now + liveLeaseMs))
-      if (!keep) {
-        run.controller.abort()
-        await run.done
+      if (keep) {
+        run.workspaces = new Set(await workspacesOfStream(this.ctx.db, key))
+        continue
       }
+      run.controller.abort()
+      await run.done
     }
     for (const stream of live) {
       if (this.running.has(stream.key)) continue
       if (!(await takeListenStreamLease(this.ctx.db, stream.key, this.owner, now, now + liveLeaseMs))) continue
-      this.read(stream)
+      this.read(stream, new Set(await workspacesOfStream(this.ctx.db, stream.key)))
     }
   }
 
-  private read(stream: ListenStream): void {
+  private read(stream: ListenStream, workspaces: Set<string>): void {
     const config = JSON.parse(stream.config) as StreamConfig
     if (config.kind !== 'bluesky') return
     const controller = new AbortController()
     let cursor: unknown = stream.cursor ? JSON.parse(stream.cursor) : undefined
     let savedAt = 0
     let seen = 0
+    let lastItemAt: number | undefined
     const save = async (force: boolean) => {
       const now = this.ctx.now()
       if (!force && now - savedAt < cursorSaveEveryMs) return
       savedAt = now
-      const count = seen
+      const items = seen
       seen = 0
-      await this.ctx.db
-        .updateTable('listenStreams')
-        .set((eb) => ({ cursor: JSON.stringify(cursor ?? null), status: 'active', errorReason: null, itemsSeen: eb('itemsSeen', '+', count), updatedAt: now }))
-        .where('key', '=', stream.key)
-        .execute()
+      await recordListenStreamRead(this.ctx.db, stream.key, { cursor: JSON.stringify(cursor ?? null), items, ...(lastItemAt !== undefined ? { lastItemAt } : {}), now })
     }
     const done = subscribeBluesky({
       service: config.service,
@@ -180,7 +167,8 @@ export class LiveStreams {
       signal: controller.signal,
       onItem: async (item: ListenItem) => {
         seen++
-        await ingest(this.ctx, { key: stream.key, kind: 'bluesky' }, [item])
+        lastItemAt = Math.max(lastItemAt ?? 0, item.publishedAt)
+        await ingest(this.ctx, { key: stream.key, kind: 'bluesky' }, [item], this.running.get(stream.key)?.workspaces ?? workspaces)
       },
       onCursor: async (next: number) => {
         cursor = next
@@ -199,7 +187,7 @@ export class LiveStreams {
         this.running.delete(stream.key)
         await releaseListenStreamLease(this.ctx.db, stream.key, this.owner)
       })
-    this.running.set(stream.key, { controller, done })
+    this.running.set(stream.key, { controller, done, workspaces })
   }
 
   async stop(): Promise<void> {
@@ -210,9 +198,4 @@ export class LiveStreams {
     for (const run of runs) run.controller.abort()
     await Promise.all(runs.map((r) => r.done))
   }
-}
-
-/** The stream as stored now (tests read cursors through this). */
-export async function readStream(ctx: ListenContext, key: string): Promise<ListenStream | undefined> {
-  return findListenStream(ctx.db, key)
 }

@@ -5,7 +5,6 @@
  * address goes through the URL guard when it is entered (and again on every connection).
  */
 import { AppError, errors } from '../domain/index.js'
-import { checkPublicUrl, UrlRejectedError } from '../security/index.js'
 import {
   deleteListenSource,
   ensureListenStream,
@@ -18,6 +17,7 @@ import {
 } from '../store/index.js'
 import type { ListenActor, ListenContext } from './context.js'
 import { pollStream } from './readers.js'
+import { checkListenSourceUrl, ListenSourceError, normalizeHashtag } from './sources/index.js'
 
 export type SourceInput =
   | { kind: 'feed'; url: string }
@@ -27,39 +27,32 @@ export type SourceInput =
 /** The stream's configuration as its reader takes it. */
 export type StreamConfig = SourceInput
 
-async function guard(ctx: ListenContext, raw: string, field: string): Promise<URL> {
-  // A relay is a WebSocket address; the guard reads it as the HTTP address it upgrades from.
-  const http = raw.replace(/^ws(s?):\/\//i, 'http$1://')
+/** Runs a check of the sources layer; its refusal is named under the field it came from. */
+async function atField<T>(field: string, check: () => T | Promise<T>): Promise<T> {
   try {
-    return await checkPublicUrl(http, { allowPrivate: ctx.allowPrivateUrls })
+    return await check()
   } catch (error) {
-    // Named under the field it came from, so the form shows it there.
-    if (error instanceof UrlRejectedError) throw new AppError('validation', 'listen_source_address', {}, [{ field, messageKey: `errors.url_${error.reason}` }])
+    if (error instanceof ListenSourceError) throw new AppError('validation', 'listen_source_address', {}, [{ field, messageKey: `errors.${error.messageKey}` }])
     throw error
   }
 }
 
-function normalizeHashtag(tag: string): string {
-  return tag.trim().replace(/^#/, '').normalize('NFKC')
-}
-
-/** Checks the addresses and gives the stream's key, label and configuration. */
+/** Checks the addresses (the same rules the readers apply) and gives the stream's key, label and configuration. */
 async function describe(ctx: ListenContext, input: SourceInput): Promise<{ key: string; label: string; config: StreamConfig }> {
+  const allowPrivate = ctx.allowPrivateUrls
   switch (input.kind) {
     case 'feed': {
-      const url = await guard(ctx, input.url.trim(), 'url')
+      const url = await atField('url', () => checkListenSourceUrl(input.url, { kind: 'feed', allowPrivate }))
       return { key: `feed:${url.href}`, label: url.host + url.pathname, config: { kind: 'feed', url: url.href } }
     }
     case 'bluesky': {
-      const url = await guard(ctx, input.service.trim(), 'service')
-      const service = url.origin.replace(/^http/, 'ws')
-      return { key: `bluesky:${input.mode}:${service}`, label: `${url.host} (${input.mode})`, config: { kind: 'bluesky', mode: input.mode, service } }
+      const url = await atField('service', () => checkListenSourceUrl(input.service, { kind: 'bluesky', allowPrivate }))
+      return { key: `bluesky:${input.mode}:${url.href}`, label: `${url.host} (${input.mode})`, config: { kind: 'bluesky', mode: input.mode, service: url.href } }
     }
     case 'mastodon': {
-      const url = await guard(ctx, input.instanceUrl.trim(), 'instanceUrl')
-      const hashtag = normalizeHashtag(input.hashtag)
-      if (!/^[\p{L}\p{M}\p{N}_]{1,100}$/u.test(hashtag)) throw errors.badRequest('listen_hashtag_invalid')
-      return { key: `mastodon:${url.origin}:${hashtag.toLowerCase()}`, label: `#${hashtag} @ ${url.host}`, config: { kind: 'mastodon', instanceUrl: url.origin, hashtag } }
+      const url = await atField('instanceUrl', () => checkListenSourceUrl(input.instanceUrl, { kind: 'mastodon', allowPrivate }))
+      const hashtag = await atField('hashtag', () => normalizeHashtag(input.hashtag))
+      return { key: `mastodon:${url.origin}:${hashtag}`, label: `#${hashtag} @ ${url.host}`, config: { kind: 'mastodon', instanceUrl: url.origin, hashtag } }
     }
   }
 }

@@ -3,11 +3,11 @@
  * at a time, next queue slot), approval, and the dispatcher that delivers each post to each
  * network exactly once. Other features import this file only.
  */
-import type { JobQueue } from '../jobs/index.js'
+import { scheduleRecurring, type JobQueue } from '../jobs/index.js'
 import type { PublishContext } from './context.js'
 import { dispatch } from './dispatch.js'
 import { publishJobName, type PublishJob } from './enqueue.js'
-import { recurring, scheduleRecurring } from './maintenance.js'
+import { recurring } from './maintenance.js'
 
 export { createPublishContext, type PublishActor, type PublishContext } from './context.js'
 export { capabilitiesOf, checkServerAddresses, connectAccount, toConnected, disconnectAccount, listAccounts, type AccountView } from './accounts.js'
@@ -27,8 +27,8 @@ export async function registerPublishJobs(queue: JobQueue, ctx: PublishContext):
   for (const job of recurring) {
     queue.register(job.name, async () => {
       await job.run(ctx)
-      await scheduleRecurring(ctx, job.name, job.every, ctx.now())
+      await scheduleRecurring(queue, job.name, job.every, ctx.now())
     })
-    await scheduleRecurring(ctx, job.name, job.every, ctx.now())
+    await scheduleRecurring(queue, job.name, job.every, ctx.now())
   }
 }

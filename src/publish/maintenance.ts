@@ -64,16 +64,6 @@ export async function checkAccounts(ctx: PublishContext): Promise<void> {
   }
 }
 
-function bucket(time: number, every: number): number {
-  return Math.floor(time / every) * every
-}
-
-/** Enqueues the next run of a recurring job, once per time bucket. */
-export async function scheduleRecurring(ctx: PublishContext, name: string, every: number, after: number): Promise<void> {
-  const runAt = bucket(after, every) + every
-  await ctx.jobs.enqueue(name, {}, { key: String(runAt), runAt, retries: 3 })
-}
-
 export const recurring = [
   { name: sweepJobName, every: sweepEveryMs, run: sweep },
   { name: healthJobName, every: healthEveryMs, run: checkAccounts },

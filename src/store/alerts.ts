@@ -39,3 +39,7 @@ export async function deleteAlertChannel(db: Db, workspaceId: string, id: string
   const result = await db.deleteFrom('alertChannels').where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst()
   return Number(result.numDeletedRows) === 1
 }
+
+export async function findAlert(db: Db, id: string): Promise<AlertRow | undefined> {
+  return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst()
+}

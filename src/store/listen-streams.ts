@@ -129,3 +129,46 @@ export async function pruneRecentItems(db: Db, before: number): Promise<number> 
   const result = await db.deleteFrom('listenRecentItems').where('receivedAt', '<', before).executeTakeFirst()
   return Number(result.numDeletedRows)
 }
+
+/**
+ * Claims a due polled stream for one reader: moves its next poll to `until`, on the condition
+ * that nobody moved it since it was read (`seenNextPollAt`). False when another process won.
+ */
+export async function claimListenStreamPoll(db: Db, key: string, seenNextPollAt: number, until: number): Promise<boolean> {
+  const result = await db.updateTable('listenStreams').set({ nextPollAt: until }).where('key', '=', key).where('nextPollAt', '=', seenNextPollAt).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** What a read of a stream brought: its new cursor, how many items, the newest item's time. */
+export async function recordListenStreamRead(
+  db: Db,
+  key: string,
+  read: { cursor: string; items: number; lastItemAt?: number; nextPollAt?: number; now: number },
+): Promise<void> {
+  await db
+    .updateTable('listenStreams')
+    .set((eb) => ({
+      cursor: read.cursor,
+      status: 'active' as const,
+      errorReason: null,
+      itemsSeen: eb('itemsSeen', '+', read.items),
+      updatedAt: read.now,
+      ...(read.lastItemAt !== undefined ? { lastItemAt: read.lastItemAt } : {}),
+      ...(read.nextPollAt !== undefined ? { nextPollAt: read.nextPollAt } : {}),
+    }))
+    .where('key', '=', key)
+    .execute()
+}
+
+/** Keeps only the newest `keep` items of a stream's recent sample (a firehose brings millions a day). */
+export async function capRecentItems(db: Db, streamKey: string, keep: number): Promise<number> {
+  const edge = await db.selectFrom('listenRecentItems').select('receivedAt').where('streamKey', '=', streamKey).orderBy('receivedAt', 'desc').offset(keep).limit(1).executeTakeFirst()
+  if (!edge) return 0
+  const result = await db.deleteFrom('listenRecentItems').where('streamKey', '=', streamKey).where('receivedAt', '<=', edge.receivedAt).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+export async function listListenStreamKeys(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('listenStreams').select('key').execute()
+  return rows.map((r) => r.key)
+}

@@ -175,6 +175,15 @@ describe.each(dialectsUnderTest())('store on %s', (dialect) => {
     expect(await store.topMentionAuthors(s.db, { workspaceId: 'w1' }, 5)).toEqual([{ authorHandle: 'amira', authorName: null, authorUrl: null, n: 1, negative: 1 }])
   })
 
+  it('keeps only the newest items of a stream in the recent sample', async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => ({ id: `r${i}`, streamKey: 's', itemKey: `i${i}`, item: '{}', weight: 1, receivedAt: t0 + i }))
+    await store.insertRecentItems(s.db, [...rows, { id: 'o1', streamKey: 'other', itemKey: 'i0', item: '{}', weight: 1, receivedAt: t0 }])
+    expect(await store.capRecentItems(s.db, 's', 3)).toBe(4)
+    expect((await store.listRecentItems(s.db, ['s'], 0, 100)).map((r) => r.itemKey)).toEqual(['i6', 'i5', 'i4'])
+    expect(await store.capRecentItems(s.db, 's', 3)).toBe(0)
+    expect(await store.listRecentItems(s.db, ['other'], 0, 100)).toHaveLength(1)
+  })
+
   it('lets one process at a time hold a stream\'s lease, until it lapses', async () => {
     await store.ensureListenStream(s.db, { key: 'bluesky:firehose:ws://relay', kind: 'bluesky', config: '{}', cursor: null, status: 'active', errorReason: null, leaseOwner: null, leaseUntil: null, nextPollAt: t0, lastItemAt: null, itemsSeen: 0, updatedAt: t0 })
     expect(await store.takeListenStreamLease(s.db, 'bluesky:firehose:ws://relay', 'a', t0, t0 + 60_000)).toBe(true)
