@@ -47,7 +47,7 @@ export default tseslint.config(
   },
   // Lower layers never reach up into features, the server or the CLI.
   {
-    files: ['src/store/**/*.ts', 'src/jobs/**/*.ts', 'src/networks/**/*.ts', 'src/security/**/*.ts', 'src/i18n/**/*.ts', 'src/feeds/**/*.ts'],
+    files: ['src/store/**/*.ts', 'src/jobs/**/*.ts', 'src/networks/**/*.ts', 'src/security/**/*.ts', 'src/i18n/**/*.ts', 'src/feeds/**/*.ts', 'src/pdf/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
@@ -56,7 +56,7 @@ export default tseslint.config(
           patterns: [
             {
               group: [...features.map((f) => `**/${f}/**`), '**/server/**', '**/cli/**', '**/web/**'],
-              message: 'Lower layers (store, jobs, networks, security, i18n, feeds) never import features, server or CLI.',
+              message: 'Lower layers (store, jobs, networks, security, i18n, feeds, pdf) never import features, server or CLI.',
             },
           ],
         },

@@ -9,6 +9,7 @@ import { resolveSecretKey, type Config } from '../config.js'
 import { createJobQueue, type JobQueue } from '../jobs/index.js'
 import { createDefaultRegistry, type ConnectorRegistry } from '../networks/index.js'
 import { createListenContext, createMailer, LiveStreams, registerListenJobs } from '../listen/index.js'
+import { createCoachContext, registerCoachJobs } from '../coach/index.js'
 import { createPublishContext, registerPublishJobs } from '../publish/index.js'
 import { createGuardedDispatcher } from '../security/index.js'
 import { buildApp } from '../server/index.js'
@@ -90,6 +91,10 @@ async function startWorker(runtime: Runtime): Promise<LiveStreams> {
     ...(runtime.config.mail ? { mailer: createMailer(runtime.config.mail) } : {}),
   })
   await registerListenJobs(runtime.jobs, listen)
+  await registerCoachJobs(
+    runtime.jobs,
+    createCoachContext({ db: runtime.store.db, logger: runtime.logger, secretKey: runtime.secretKey, networks: runtime.networks, publicUrl: runtime.config.publicUrl }),
+  )
   await runtime.jobs.start()
   const live = new LiveStreams(listen)
   live.start()

@@ -21,6 +21,9 @@ const policy: Record<Permission, Role[]> = {
   'listen.read': ['owner', 'admin', 'editor', 'viewer'],
   'listen.write': ['owner', 'admin', 'editor'],
   'listen.configure': ['owner', 'admin'],
+  'coach.read': ['owner', 'admin', 'editor', 'viewer'],
+  'coach.use': ['owner', 'admin', 'editor'],
+  'coach.plan': ['owner', 'admin'],
 }
 
 describe('roles', () => {

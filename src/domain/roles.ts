@@ -29,6 +29,9 @@ export const minimumRole = {
   'listen.read': 'viewer',
   'listen.write': 'editor',
   'listen.configure': 'admin',
+  'coach.read': 'viewer',
+  'coach.use': 'editor',
+  'coach.plan': 'admin',
 } as const satisfies Record<string, Role>
 
 export type Permission = keyof typeof minimumRole

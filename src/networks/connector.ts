@@ -159,6 +159,13 @@ export interface AccountMetrics {
 export type HandleStatus = 'available' | 'taken' | 'invalid'
 
 /**
+ * What a handle check found. `handle` is the full handle checked (`name.bsky.social`,
+ * `@name@mastodon.social`) and `server` the server asked. `unknown` (reason `unreachable`) when
+ * the server could not be asked or gave no usable answer; `reason` also says why a name is invalid.
+ */
+export interface HandleCheck { status: HandleStatus | 'unknown'; handle: string; server: string; reason?: 'syntax' | 'too_long' | 'too_short' | 'reserved' | 'unreachable' }
+
+/**
  * One network, behind the shared contract. Methods throw only the errors of ./errors.ts.
  * When a call renews the account's credentials (rotating tokens), the new ones end up on the
  * `ConnectedAccount` object that was passed in; callers store its credentials after every call,
@@ -199,6 +206,10 @@ export interface Connector<ConnectInput = Record<string, unknown>> {
   fetchNotifications?(account: ConnectedAccount, cursor?: string): Promise<NotificationPage>
   fetchPostMetrics?(account: ConnectedAccount, posts: RemotePostRef[]): Promise<PostMetrics[]>
   fetchAccountMetrics?(account: ConnectedAccount): Promise<AccountMetrics>
-  /** Whether a handle is free on this network (no account needed). */
-  checkHandle?(handle: string): Promise<HandleStatus>
+  /**
+   * Whether `name` is free on this network at `server` (a PDS/AppView or an instance; the
+   * network's default when omitted). No account needed. Throws only RateLimited; a server that
+   * cannot be asked gives `unknown` with reason `unreachable`.
+   */
+  checkHandle?(name: string, options?: { server?: string }): Promise<HandleCheck>
 }

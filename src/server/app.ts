@@ -11,6 +11,7 @@ import type { JobQueue } from '../jobs/queue.js'
 import { createRegistry, type ConnectorRegistry } from '../networks/index.js'
 import { createPublishContext } from '../publish/index.js'
 import { createListenContext, createMailer } from '../listen/index.js'
+import { createCoachContext } from '../coach/index.js'
 import { defaultWebDir, packageVersion } from '../package-root.js'
 import type { Store } from '../store/index.js'
 import { registerAuth } from './plugins/auth.js'
@@ -22,6 +23,7 @@ import { apiKeyRoutes } from './routes/api-keys.js'
 import type { RouteDeps } from './routes/deps.js'
 import { feedRoutes } from './routes/feeds.js'
 import { listenRoutes } from './routes/listen.js'
+import { coachRoutes } from './routes/coach.js'
 import { inviteRoutes } from './routes/invites.js'
 import { meRoutes } from './routes/me.js'
 import { memberRoutes } from './routes/members.js'
@@ -96,6 +98,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     publish,
     ...(config.mail ? { mailer: createMailer(config.mail) } : {}),
   })
+  const coach = createCoachContext({
+    db: options.store.db,
+    now: accounts.now,
+    logger: app.log,
+    secretKey: options.secretKey,
+    networks: publish.networks,
+    publicUrl: config.publicUrl,
+  })
   const deps: RouteDeps = { accounts, publish, config, version: packageVersion }
 
   await app.register(cookie)
@@ -117,7 +127,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await mediaRoutes(app, deps)
   publishingRoutes(app, deps)
   feedRoutes(app, deps)
-  listenRoutes(app, listen)
+  listenRoutes(app, listen, coach)
+  coachRoutes(app, coach)
 
   if (options.webDir !== false) {
     const webDir = options.webDir ?? defaultWebDir

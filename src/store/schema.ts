@@ -373,6 +373,75 @@ export interface Database {
   mentionMatches: MentionMatchesTable
   alertChannels: AlertChannelsTable
   alerts: AlertsTable
+  coachAnswers: CoachAnswersTable
+  coachAssessments: CoachAssessmentsTable
+  coachPlans: CoachPlansTable
+  coachHandles: CoachHandlesTable
+  coachResults: CoachResultsTable
+  activityMarks: ActivityMarksTable
+}
+
+/** The questionnaire's answers (JSON: question id → option id), one set per workspace. */
+export interface CoachAnswersTable {
+  workspaceId: string
+  answers: string
+  answeredBy: string | null
+  answeredAt: number
+}
+
+/** One assessment: the stage, which side decided, and (JSON) the evidence and the signals read. */
+export interface CoachAssessmentsTable {
+  id: string
+  workspaceId: string
+  stage: number
+  answersStage: number | null
+  activityStage: number
+  decidedBy: 'both' | 'answers' | 'activity'
+  detail: string
+  signals: string
+  assessedAt: number
+}
+
+/** The strategic plan (JSON) and its share link. */
+export interface CoachPlansTable {
+  workspaceId: string
+  plan: string
+  shareTokenHash: string | null
+  shareTokenSealed: string | null
+  updatedBy: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+/** The handle reservation checklist: one row per network. */
+export interface CoachHandlesTable {
+  workspaceId: string
+  network: string
+  handle: string
+  reserved: number
+  updatedAt: number
+}
+
+/** The stage-6 public results page: which figures, the owner's story, its link. */
+export interface CoachResultsTable {
+  workspaceId: string
+  /** JSON array of figure ids. */
+  figures: string
+  story: string
+  published: number
+  shareTokenHash: string | null
+  shareTokenSealed: string | null
+  updatedAt: number
+}
+
+/** What was looked at, per day (reports opened), for the coach's signals. */
+export interface ActivityMarksTable {
+  workspaceId: string
+  kind: string
+  /** yyyy-mm-dd (UTC). */
+  day: string
+  count: ColumnType<number, number | undefined, number>
+  lastAt: number
 }
 
 export type Workspace = Selectable<WorkspacesTable>

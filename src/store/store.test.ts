@@ -29,7 +29,8 @@ describe.each(dialectsUnderTest())('store on %s', (dialect) => {
       .map((t) => t.name)
       .filter((n) => !n.startsWith('schema_migrations'))
     expect(tables.sort()).toEqual([
-      'accounts', 'alert_channels', 'alerts', 'api_keys', 'feed_items', 'feeds', 'instance', 'invites', 'jobs',
+      'accounts', 'activity_marks', 'alert_channels', 'alerts', 'api_keys', 'coach_answers', 'coach_assessments',
+      'coach_handles', 'coach_plans', 'coach_results', 'feed_items', 'feeds', 'instance', 'invites', 'jobs',
       'listen_queries', 'listen_recent_items', 'listen_sources', 'listen_streams', 'media', 'memberships',
       'mention_matches', 'mentions', 'post_targets', 'posts', 'queue_slots', 'rate_windows', 'sessions', 'users',
       'workspaces',

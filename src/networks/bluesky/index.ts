@@ -1,8 +1,9 @@
 /**
  * Bluesky: a connector speaking to the account's PDS with @atproto/api. Sign-in is a handle (or
  * e-mail) and an app password; posts are `app.bsky.feed.post` records written under a record key
- * derived from the idempotency key, so a retry never posts twice. The reading side (inbox,
- * metrics, handle check) needs an AppView and arrives with the features that use it.
+ * derived from the idempotency key, so a retry never posts twice. The handle check (handles.ts)
+ * asks the PDS whether a name is free. The reading side (inbox, metrics) needs an AppView and
+ * arrives with the features that use it.
  *
  * `createBlueskyConnector(deps)` receives its `fetch`, default service and a place to store
  * renewed credentials; it never reads the environment.
@@ -11,6 +12,7 @@ import type { Connector } from '../connector.js'
 import { type BlueskyConnectInput, check, connect, refresh } from './auth.js'
 import { blueskyCapabilities } from './capabilities.js'
 import type { BlueskyDeps } from './client.js'
+import { createHandleChecker } from './handles.js'
 import { deletePost, findPublished, publishPost } from './publish.js'
 
 export type { BlueskyConnectInput } from './auth.js'
@@ -30,5 +32,6 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): Connector<Bluesk
     findPublished: (account, request) => findPublished(deps, account, request),
     reply: (account, request) => publishPost(deps, account, request),
     delete: (account, post) => deletePost(deps, account, post),
+    checkHandle: createHandleChecker(deps),
   }
 }

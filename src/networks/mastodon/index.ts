@@ -8,13 +8,15 @@
  * Roles: auth.ts (OAuth, connect, refresh, check), capabilities.ts (instance limits, counting,
  * rate limits), publish.ts (media, statuses, delete), find-published.ts and match-text.ts
  * (finding an earlier attempt's post), map-error.ts (the shared errors), client.ts (the seam).
- * The reading side (notifications, metrics, handle check) is not implemented yet.
+ * handles.ts checks whether a username is free on an instance. The reading side (notifications,
+ * metrics) is not implemented yet.
  */
 import type { Connector } from '../connector.js'
 import { beginOAuth, check, connect, refresh } from './auth.js'
 import { mastodonCapabilities } from './capabilities.js'
 import { resolveDeps, type MastodonDeps } from './client.js'
 import { findPublished } from './find-published.js'
+import { checkHandle } from './handles.js'
 import { deletePost, publish } from './publish.js'
 import type { MastodonConnectInput } from './stored.js'
 
@@ -37,5 +39,6 @@ export function createMastodonConnector(deps: MastodonDeps): Connector<MastodonC
     findPublished: (account, request) => findPublished(d, account, request),
     reply: (account, request) => publish(d, account, request),
     delete: (account, post) => deletePost(d, account, post),
+    checkHandle: (name, options) => checkHandle(d, name, options),
   }
 }

@@ -27,6 +27,7 @@ import {
 } from '../../listen/index.js'
 import { listAlertChannels, listListenQueries, listListenSources, type AlertChannel, type ListenQuery, type ListenSourceRow, type MentionRow } from '../../store/index.js'
 import type { Translate } from '../../i18n/index.js'
+import { noteReportViewed, type CoachContext } from '../../coach/index.js'
 import { idSchema } from '../schemas.js'
 import type { App } from '../types.js'
 import { actorOf } from './deps.js'
@@ -146,7 +147,7 @@ function presentChannel(c: AlertChannel): z.infer<typeof channelSchema> {
   return { id: c.id, kind: c.kind, format: c.format, label: c.label, lastError: c.lastError, createdAt: c.createdAt }
 }
 
-export function listenRoutes(app: App, ctx: ListenContext): void {
+export function listenRoutes(app: App, ctx: ListenContext, coach: CoachContext): void {
   const actor = (request: Parameters<typeof actorOf>[0]): ListenActor => {
     const a = actorOf(request)
     return { userId: a.userId, workspaceId: a.workspaceId, role: a.role }
@@ -292,7 +293,12 @@ export function listenRoutes(app: App, ctx: ListenContext): void {
         },
       },
     },
-    async (request) => listenReport(ctx, actor(request), { days: request.query.days, ...(request.query.queryId ? { queryId: request.query.queryId } : {}) }),
+    async (request) => {
+      const report = await listenReport(ctx, actor(request), { days: request.query.days, ...(request.query.queryId ? { queryId: request.query.queryId } : {}) })
+      // Looking at reports is a stage-5 habit the coach reads.
+      await noteReportViewed(coach, actor(request).workspaceId, 'listen_report')
+      return report
+    },
   )
 
   app.get(

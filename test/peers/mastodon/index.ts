@@ -11,6 +11,7 @@
  * | POST /api/v1/apps | docs.joinmastodon.org/methods/apps/#create |
  * | GET /oauth/authorize, POST /oauth/token, POST /oauth/revoke | /methods/oauth/ (Doorkeeper's errors) |
  * | GET /api/v1/accounts/verify_credentials | /methods/accounts/#verify_credentials |
+ * | GET /api/v1/accounts/lookup | /methods/accounts/#lookup, api/v1/accounts/lookup_controller.rb (local accounts) |
  * | GET /api/v1/accounts/:id/statuses | /methods/accounts/#statuses (Link pagination) |
  * | GET /api/v1/timelines/tag/:hashtag | /methods/timelines/#tag, tag_controller.rb, tag_feed.rb (min_id/max_id/since_id, Link, any/all/none, local/remote/only_media) |
  * | GET /api/v2/instance | /methods/instance/#v2, /entities/Instance/, rest/instance_serializer.rb |

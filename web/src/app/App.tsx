@@ -3,11 +3,13 @@ import { Navigate, Route, Routes } from 'react-router'
 import { AccountsSettings } from '../features/accounts'
 import { LoginPage } from '../features/auth'
 import { CalendarPage } from '../features/calendar'
+import { CoachPage, HandlesPage, QuestionnairePage } from '../features/coach'
 import { ComposePage, EditPostPage } from '../features/compose'
 import { HomePage } from '../features/home'
 import { IdeasPage } from '../features/ideas'
 import { AlertsTab, ListenPage, MentionsTab, QueriesTab, SourcesTab } from '../features/listen'
 import { AcceptInvitePage } from '../features/invites'
+import { PlanBuilderPage, PlanPage, ResultsSettingsPage, SharedPlanPage, SharedResultsPage } from '../features/plan'
 import { PostPage } from '../features/posts'
 import { PublishingSettingsPage } from '../features/publishing'
 import { ApiKeysSettings, ProfileSettings, SettingsPage, TeamSettings, WorkspaceSettings } from '../features/settings'
@@ -29,6 +31,8 @@ export function App() {
         <Route path={paths.login} element={<LoginPage />} />
       </Route>
       <Route path={paths.invite} element={<AcceptInvitePage />} />
+      <Route path={paths.sharedPlan} element={<SharedPlanPage />} />
+      <Route path={paths.sharedResults} element={<SharedResultsPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
@@ -42,6 +46,12 @@ export function App() {
             <Route path={paths.listenAlerts} element={<AlertsTab />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
+          <Route path={paths.coach} element={<CoachPage />} />
+          <Route path={paths.coachQuestionnaire} element={<QuestionnairePage />} />
+          <Route path={paths.coachHandles} element={<HandlesPage />} />
+          <Route path={paths.coachPlan} element={<PlanPage />} />
+          <Route path={paths.coachPlanEdit} element={<PlanBuilderPage />} />
+          <Route path={paths.coachResults} element={<ResultsSettingsPage />} />
           <Route path={paths.post} element={<PostPage />} />
           <Route path={paths.postEdit} element={<EditPostPage />} />
           <Route path={paths.settings} element={<SettingsPage />}>

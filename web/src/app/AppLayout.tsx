@@ -4,7 +4,7 @@
  */
 import { AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconBulb, IconCalendarMonth, IconEar, IconHome, IconPencilPlus, IconSettings, IconUsers } from '@tabler/icons-react'
+import { IconBulb, IconCalendarMonth, IconCompass, IconEar, IconHome, IconPencilPlus, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
@@ -36,6 +36,7 @@ export function AppLayout() {
   const canWrite = useCan('posts.write')
   const canSeePosts = useCan('posts.read')
   const { canRead: canListen } = useListenPermissions()
+  const canCoach = useCan('coach.read')
   const unreadAlerts = useUnreadAlerts() ?? 0
   const { formatNumber } = useFormatters()
   const [opened, { toggle, close }] = useDisclosure(false)
@@ -44,7 +45,7 @@ export function AppLayout() {
   const items: NavItem[] = [
     { to: paths.home, label: t('nav.home'), icon: <IconHome size={18} />, testId: 'nav-home', active: (path) => path === paths.home },
     ...(canWrite
-      ? [{ to: paths.compose, label: t('nav.compose'), icon: <IconPencilPlus size={18} className="sc-mirror" />, testId: 'nav-compose', active: (path: string) => path === paths.compose || path.endsWith('/edit') }]
+      ? [{ to: paths.compose, label: t('nav.compose'), icon: <IconPencilPlus size={18} className="sc-mirror" />, testId: 'nav-compose', active: (path: string) => path === paths.compose || /^\/posts\/[^/]+\/edit$/.test(path) }]
       : []),
     ...(canSeePosts
       ? [
@@ -62,6 +63,18 @@ export function AppLayout() {
             active: (path: string) => path === paths.listen || path.startsWith(`${paths.listen}/`),
             ...(unreadAlerts > 0 ? { badge: { count: unreadAlerts, label: t('listen.unread', { count: unreadAlerts }) } } : {}),
           },
+        ]
+      : []),
+    ...(canCoach
+      ? [
+          {
+            to: paths.coach,
+            label: t('nav.coach'),
+            icon: <IconCompass size={18} />,
+            testId: 'nav-coach',
+            active: (path: string) => path.startsWith(paths.coach) && !path.startsWith(paths.coachPlan),
+          },
+          { to: paths.coachPlan, label: t('nav.plan'), icon: <IconTargetArrow size={18} />, testId: 'nav-plan', active: (path: string) => path.startsWith(paths.coachPlan) },
         ]
       : []),
     ...(canSeeTeam

@@ -23,6 +23,9 @@ export type Permission =
   | 'listen.read'
   | 'listen.write'
   | 'listen.configure'
+  | 'coach.read'
+  | 'coach.use'
+  | 'coach.plan'
 
 /** Milliseconds since the epoch, as the API sends times. */
 export type Timestamp = number

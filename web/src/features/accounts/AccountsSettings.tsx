@@ -14,6 +14,7 @@ import { useCan } from '../../app/session'
 import { FormAlert } from '../../components/FormAlert'
 import { NoAccess } from '../../components/NoAccess'
 import { QueryState } from '../../components/QueryState'
+import { MythTip } from '../coach'
 import { useAccounts, useCheckAccounts, useNetworks } from './account-queries'
 import { AccountRow } from './AccountRow'
 import { ConnectForm, connectableNetworks } from './ConnectForm'
@@ -126,6 +127,7 @@ export function AccountsSettings() {
           {t(`accounts.oauth.${failure}`)}
         </Alert>
       )}
+      <MythTip myth="every_network" />
       <Card>
         <Stack gap="md">
           <Group justify="space-between" align="flex-start">

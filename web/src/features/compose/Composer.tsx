@@ -14,6 +14,7 @@ import type { Account, Post } from '../../app/publish-types'
 import { useCan, useSession } from '../../app/session'
 import { FormAlert } from '../../components/FormAlert'
 import { autoDirection } from '../../components/bidi'
+import { ValueHints } from '../coach'
 import { usePostAction, useSavePost } from '../posts'
 import { usePublishingSettings } from '../publishing'
 import { AccountPicker } from './AccountPicker'
@@ -119,6 +120,7 @@ export function Composer({ accounts, post }: ComposerProps) {
             />
             <MediaPicker media={state.media} onChange={(media) => update({ media })} networks={networks} />
             <ContentTypePicker value={state.contentType} onChange={(contentType) => update({ contentType })} />
+            <ValueHints text={state.text} contentType={state.contentType} />
             <SchedulePicker
               value={state.schedule}
               onChange={(schedule) => update({ schedule })}

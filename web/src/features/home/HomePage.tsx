@@ -10,6 +10,7 @@ import { Link } from 'react-router'
 import { paths } from '../../app/paths'
 import { useCan, useSession } from '../../app/session'
 import { useFormatters, useNow } from '../../i18n/format'
+import { StageSummaryCard } from '../coach'
 import { useInvites } from '../invites'
 import { useMembers } from '../settings'
 import { PublishingOverview } from './PublishingOverview'
@@ -70,6 +71,8 @@ export function HomePage() {
           {t('home.intro', { workspace: workspace.name })}
         </Text>
       </Stack>
+
+      <StageSummaryCard />
 
       {canSeePosts && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

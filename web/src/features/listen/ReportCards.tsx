@@ -6,6 +6,7 @@ import { Card, Group, Progress, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatters } from '../../i18n/format'
+import { MythTip } from '../coach'
 import { kindColor, QueryKindBadge, sentimentColors } from './ListenBadges'
 import { MentionAuthor } from './MentionCard'
 import { sentiments, type ListenReport } from './listen-types'
@@ -136,6 +137,7 @@ export function TopAuthors({ authors }: { authors: ListenReport['topAuthors'] })
           ))}
         </Stack>
       )}
+      <MythTip myth="followers" />
     </ReportCard>
   )
 }

@@ -1,0 +1,131 @@
+/**
+ * What the coach reads of a workspace's activity: counts and small lists over accounts, posts,
+ * mentions and replies, listening, the team and the publishing settings. Each query is bounded
+ * by a period and a workspace; the coach turns the rows into signals.
+ */
+import type { Kysely } from 'kysely'
+import type { Database } from './schema.js'
+
+type Db = Kysely<Database>
+
+async function count(query: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }): Promise<number> {
+  return Number((await query.executeTakeFirstOrThrow()).n)
+}
+
+/** Connected accounts the network still accepts. */
+export async function countActiveAccounts(db: Db, workspaceId: string): Promise<number> {
+  return count(db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('status', '=', 'active'))
+}
+
+export interface PublishedPostFact {
+  postId: string
+  /** When its first target was published. */
+  publishedAt: number
+  source: 'composer' | 'feed' | 'listen'
+  /** Published by a feed on its own (no person wrote or reviewed it). */
+  automated: boolean
+  contentType: string | null
+}
+
+/** Posts with at least one target published since `since`, not counting replies to mentions. */
+export async function publishedPostsSince(db: Db, workspaceId: string, since: number): Promise<PublishedPostFact[]> {
+  const rows = await db
+    .selectFrom('posts as p')
+    .innerJoin('postTargets as t', 't.postId', 'p.id')
+    .select(['p.id', 'p.source', 'p.authorId', 'p.contentType', (eb) => eb.fn.min('t.publishedAt').as('publishedAt')])
+    .where('p.workspaceId', '=', workspaceId)
+    .where('p.source', '!=', 'listen')
+    .where('t.status', '=', 'published')
+    .where('t.publishedAt', '>=', since)
+    .groupBy(['p.id', 'p.source', 'p.authorId', 'p.contentType'])
+    .execute()
+  return rows.map((row) => ({
+    postId: row.id,
+    publishedAt: Number(row.publishedAt),
+    source: row.source,
+    automated: row.source === 'feed' && row.authorId === null,
+    contentType: row.contentType,
+  }))
+}
+
+/** The latest posts scheduled or published (not drafts, not replies), newest first: the value check's context. */
+export async function latestPosts(db: Db, workspaceId: string, limit: number): Promise<Array<{ text: string; contentType: string | null }>> {
+  return db
+    .selectFrom('posts')
+    .select(['text', 'contentType'])
+    .where('workspaceId', '=', workspaceId)
+    .where('source', '!=', 'listen')
+    .where('status', 'not in', ['draft', 'awaiting_approval'])
+    .orderBy((eb) => eb.fn.coalesce('scheduledAt', 'createdAt'), 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Mentions found since `since`, and for each one answered from the app, how long the answer took. */
+export async function mentionConversationsSince(db: Db, workspaceId: string, since: number): Promise<{ received: number; responseTimesMs: number[] }> {
+  const received = await count(
+    db.selectFrom('mentions').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('receivedAt', '>=', since),
+  )
+  const replies = await db
+    .selectFrom('posts as p')
+    .innerJoin('mentions as m', (join) => join.onRef('m.id', '=', 'p.sourceRef').onRef('m.workspaceId', '=', 'p.workspaceId'))
+    .select(['m.id', 'm.receivedAt', (eb) => eb.fn.min('p.createdAt').as('answeredAt')])
+    .where('p.workspaceId', '=', workspaceId)
+    .where('p.source', '=', 'listen')
+    .where('m.receivedAt', '>=', since)
+    .groupBy(['m.id', 'm.receivedAt'])
+    .execute()
+  return { received, responseTimesMs: replies.map((row) => Math.max(0, Number(row.answeredAt) - Number(row.receivedAt))) }
+}
+
+/** Replies written to mentions since `since` (each one a conversation answered by a person). */
+export async function countRepliesSince(db: Db, workspaceId: string, since: number): Promise<number> {
+  return count(
+    db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('source', '=', 'listen').where('createdAt', '>=', since),
+  )
+}
+
+/** Posts people wrote or reviewed (not a feed's automatic ones) since `since`. */
+export async function countComposedPostsSince(db: Db, workspaceId: string, since: number): Promise<number> {
+  return count(
+    db
+      .selectFrom('posts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspaceId', '=', workspaceId)
+      .where('source', '!=', 'listen')
+      .where('authorId', 'is not', null)
+      .where('createdAt', '>=', since),
+  )
+}
+
+export async function countActiveListenQueries(db: Db, workspaceId: string): Promise<number> {
+  return count(db.selectFrom('listenQueries').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('active', '=', 1))
+}
+
+export async function countMembers(db: Db, workspaceId: string): Promise<number> {
+  return count(db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId))
+}
+
+export async function countQueueSlots(db: Db, workspaceId: string): Promise<number> {
+  return count(db.selectFrom('queueSlots').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId))
+}
+
+export async function countAutoPublishFeeds(db: Db, workspaceId: string): Promise<number> {
+  return count(db.selectFrom('feeds').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('autoPublish', '=', 1))
+}
+
+export async function countReservedHandles(db: Db, workspaceId: string): Promise<number> {
+  return count(db.selectFrom('coachHandles').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('reserved', '=', 1))
+}
+
+/** When the workspace's first network account was connected (still connected or not); undefined without any. */
+export async function firstAccountConnectedAt(db: Db, workspaceId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('accounts').select((eb) => eb.fn.min('createdAt').as('first')).where('workspaceId', '=', workspaceId).executeTakeFirst()
+  return row?.first === null || row?.first === undefined ? undefined : Number(row.first)
+}
+
+/** Places listening alerts go (e-mail, webhooks). */
+export async function countAlertChannels(db: Db, workspaceId: string): Promise<number> {
+  return count(db.selectFrom('alertChannels').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId))
+}
