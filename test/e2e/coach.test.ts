@@ -139,6 +139,30 @@ describe('the coach from the browser', () => {
     await page.getByTestId('handles-page').waitFor()
     await shot(page, 'coach-handles-he')
 
+    // Stage 6: a results page for other owners, published and read without signing in, in Arabic.
+    await page.goto(`${server.url}/coach/results`)
+    await page.getByTestId('results-form').waitFor()
+    await page.getByTestId('results-story').fill('توقفنا عن النشر الآلي وبدأنا نتحدث مع الناس.')
+    await page.getByTestId('results-published').click()
+    await page.getByTestId('results-save').click()
+    const publicUrl = await page.getByTestId('results-url').inputValue()
+    expect(publicUrl).toContain('/shared/results/')
+    const visitor = await browser.newContext({ locale: 'ar', viewport: { width: 1000, height: 900 } })
+    const visitorPage = await visitor.newPage()
+    await visitorPage.goto(publicUrl)
+    await visitorPage.getByTestId('shared-results').waitFor()
+    expect(await visitorPage.evaluate(() => document.documentElement.dir)).toBe('rtl')
+    expect(await visitorPage.getByTestId('shared-results-story').textContent()).toContain('توقفنا عن النشر الآلي')
+    await screenshot(visitorPage, 'coach-shared-results-ar')
+    await visitor.close()
+
+    // The value check in the composer: gentle hints while typing, never a block.
+    await page.getByTestId('nav-compose').click()
+    await page.getByTestId('compose-text').fill('GRANDE PROMO AUJOURD HUI SEULEMENT #pain #promo #soldes #paris')
+    await page.getByTestId('value-hints').waitFor()
+    await page.getByTestId('value-hint-all_caps').waitFor()
+    await shot(page, 'coach-value-hints-he')
+
     expect(pageErrors).toEqual([])
     await context.close()
   })
