@@ -5,9 +5,13 @@
  * in Hebrew (right to left) through the seven steps → the living plan page → the PDF export,
  * whose text holds the plan's goal → the handle check. Screenshots in French and Hebrew.
  */
+import { createOAuthAPIClient, createRestAPIClient } from 'masto'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { questionnaire } from '../../src/domain/index.js'
+import { createMastodonConnector } from '../../src/networks/mastodon/index.js'
+import { createRegistry } from '../../src/networks/index.js'
+import { startMastodonPeer, type MastodonPeer } from '../peers/mastodon/index.js'
 import { launchBrowser, screenshot, startLiveServer, type LiveServer } from '../helpers/browser.js'
 import { pdfText } from '../helpers/pdf.js'
 
@@ -19,15 +23,18 @@ const goalText = 'שלושה פוסטים בשבוע עד הקיץ'
 
 let server: LiveServer
 let browser: Browser
+let mastodon: MastodonPeer
 
 beforeAll(async () => {
-  server = await startLiveServer()
+  mastodon = await startMastodonPeer()
+  server = await startLiveServer({ networks: createRegistry([createMastodonConnector({ createRestAPIClient, createOAuthAPIClient })]) })
   browser = await launchBrowser()
 })
 
 afterAll(async () => {
   await browser?.close()
   await server?.close()
+  await mastodon?.close()
 })
 
 async function switchLanguage(page: Page, code: string): Promise<void> {
@@ -133,10 +140,26 @@ describe('the coach from the browser', () => {
     expect(text).toContain(goalText)
     expect(text).toContain('יעדים')
 
-    // The handle check: no network connected here, so each network is asked on its default server
-    // (unreachable offline) — the page says so instead of pretending.
+    // The handle check, asked on the Mastodon instance the workspace is connected to (the contract
+    // server written from Mastodon's API reference), where the bakery's name is already taken.
+    const bakery = mastodon.createAccountWithToken('lune')
+    await page.goto(`${server.url}/settings/accounts`)
+    await page.getByTestId('connect-tab-mastodon').click()
+    await page.getByTestId('mastodon-server').fill(mastodon.url)
+    await page.getByTestId('mastodon-use-token').click()
+    await page.getByTestId('mastodon-token').fill(bakery.accessToken)
+    await page.getByTestId('mastodon-connect-token').click()
+    await page.getByTestId('accounts-list').getByText(bakery.account.username).first().waitFor()
     await page.goto(`${server.url}/coach/handles`)
     await page.getByTestId('handles-page').waitFor()
+    await page.getByTestId('handles-name').fill(bakery.account.username)
+    await page.getByTestId('handles-check').click()
+    await page.getByTestId('handle-row-mastodon').getByTestId('handle-status-taken').waitFor()
+    await page.getByTestId('handles-name').fill('lune_fournil')
+    await page.getByTestId('handles-check').click()
+    await page.getByTestId('handle-row-mastodon').getByTestId('handle-status-available').waitFor()
+    await page.getByTestId('handle-reserved-mastodon').click()
+    await page.getByTestId('handles-reserved-count').waitFor()
     await shot(page, 'coach-handles-he')
 
     // Stage 6: a results page for other owners, published and read without signing in, in Arabic.
