@@ -33,6 +33,7 @@ export const configVariables = {
   SMTP_URL: 'where alert and reminder e-mails go out, e.g. smtp://user:pass@mail.example.com:587 (none: no e-mail)',
   MAIL_FROM: 'the sender of those e-mails, e.g. "Stagecraft <alerts@example.com>"',
   PLC_URL: 'the did:plc directory the Bluesky firehose reader resolves authors with (default https://plc.directory)',
+  COUNTRY_HEADER: 'the request header your proxy or CDN puts the visitor\'s country in, for link clicks (default cf-ipcountry)',
 } as const
 
 export type ConfigVariable = keyof typeof configVariables
@@ -73,6 +74,12 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().trim().min(3, 'expected a sender address').optional(),
   PLC_URL: z.url({ protocol: /^https?$/, message: 'expected an http:// or https:// address' }).default('https://plc.directory'),
+  COUNTRY_HEADER: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]{1,64}$/, 'expected a header name such as cf-ipcountry')
+    .default('cf-ipcountry'),
 })
 
 /** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
@@ -96,6 +103,8 @@ export interface Config {
   mail: { smtpUrl: string; from: string } | undefined
   /** The did:plc directory for Bluesky authors (keys and handles). */
   plcUrl: string
+  /** The request header (lower case) that carries a visitor's country code, set by a proxy or CDN. */
+  countryHeader: string
 }
 
 /** Thrown when the environment holds bad values; `problems` names each variable. */
@@ -144,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
     plcUrl: e.PLC_URL,
+    countryHeader: e.COUNTRY_HEADER,
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Stagecraft <stagecraft@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>` } : undefined,
   }
 }

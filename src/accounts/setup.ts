@@ -1,6 +1,6 @@
 /** First run: creates the owner's account and the workspace, once per installation. */
 import { errors, normalizeEmail, type Locale } from '../domain/index.js'
-import { hashPassword } from '../security/index.js'
+import { hashPassword, randomToken } from '../security/index.js'
 import {
   findUserByEmail,
   getInstanceValue,
@@ -57,6 +57,8 @@ export async function setupWorkspace(ctx: AccountsContext, props: SetupProps): P
     publishingPausedAt: null,
     publishingPausedReason: null,
     listenDigest: 1,
+    trackLinks: 1,
+    siteKey: `site_${randomToken(16)}`,
   } satisfies NewWorkspace
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await insertInstanceValueOnce(trx, instanceKeys.setupCompletedAt, String(now), now))) {

@@ -10,6 +10,7 @@ import { createJobQueue, type JobQueue } from '../jobs/index.js'
 import { createDefaultRegistry, type ConnectorRegistry } from '../networks/index.js'
 import { createListenContext, createMailer, LiveStreams, registerListenJobs } from '../listen/index.js'
 import { createCoachContext, registerCoachJobs } from '../coach/index.js'
+import { createMeasureContext, registerMeasureJobs, trackTargetLinks } from '../measure/index.js'
 import { createPublishContext, registerPublishJobs } from '../publish/index.js'
 import { createGuardedDispatcher } from '../security/index.js'
 import { buildApp } from '../server/index.js'
@@ -70,6 +71,9 @@ function accountsContext(runtime: Runtime): AccountsContext {
 /** Registers every feature's job handlers and starts taking jobs and reading live streams. */
 async function startWorker(runtime: Runtime): Promise<LiveStreams> {
   await registerAccountJobs(runtime.jobs, accountsContext(runtime))
+  // The worker only makes tracked links (no redirect here, so no clicks to write).
+  const measure = createMeasureContext({ db: runtime.store.db, logger: runtime.logger, publicUrl: runtime.config.publicUrl, networks: runtime.networks })
+  await registerMeasureJobs(runtime.jobs, measure)
   const publish = createPublishContext({
     db: runtime.store.db,
     jobs: runtime.jobs,
@@ -77,6 +81,7 @@ async function startWorker(runtime: Runtime): Promise<LiveStreams> {
     secretKey: runtime.secretKey,
     logger: runtime.logger,
     allowPrivateUrls: runtime.config.allowPrivateUrls,
+    trackLinks: (input) => trackTargetLinks(measure, input),
   })
   await registerPublishJobs(runtime.jobs, publish)
   const listen = createListenContext({

@@ -9,7 +9,17 @@ import type { ActivityFacts } from './signals.js'
 import { weekMs } from './periods.js'
 
 /** The measures this installation can read today, and what each of the others waits for. */
-export const liveMetrics: ReadonlySet<GoalMetric> = new Set(['posts_per_week', 'weeks_with_posts', 'reply_rate', 'median_response_hours', 'mentions_per_week'])
+export const liveMetrics: ReadonlySet<GoalMetric> = new Set([
+  'posts_per_week',
+  'weeks_with_posts',
+  'reply_rate',
+  'median_response_hours',
+  'mentions_per_week',
+  'clicks',
+  'conversions',
+  'revenue',
+  'heard_via_social',
+])
 
 const waitingFor: Record<GoalMetric, string> = {
   posts_per_week: '',
@@ -46,6 +56,18 @@ export function liveValue(goal: Pick<PlanGoal, 'metric'>, facts: ActivityFacts, 
     case 'mentions_per_week':
       if (s.listeningQueries === 0 && facts.mentionsLast4Weeks === 0) return waiting(waitingFor.mentions_per_week)
       return { value: Math.round((facts.mentionsLast4Weeks / 4) * 10) / 10, waitingFor: null }
+    // Hard numbers over the last 4 weeks, from tracked links, the website's conversions and the form.
+    case 'clicks':
+      return facts.clicksLast4Weeks === null ? waiting(waitingFor.clicks) : { value: facts.clicksLast4Weeks, waitingFor: null }
+    case 'conversions':
+      return facts.conversionsLast4Weeks === null ? waiting(waitingFor.conversions) : { value: facts.conversionsLast4Weeks.count, waitingFor: null }
+    case 'revenue': {
+      // Revenue in the currency most of it came in; mixed currencies are not converted.
+      const totals = Object.values(facts.conversionsLast4Weeks?.valueByCurrency ?? {})
+      return totals.length === 0 ? waiting(waitingFor.revenue) : { value: Math.round(Math.max(...totals) * 100) / 100, waitingFor: null }
+    }
+    case 'heard_via_social':
+      return facts.heardViaSocial === null ? waiting(waitingFor.heard_via_social) : { value: facts.heardViaSocial, waitingFor: null }
     default:
       return waiting(waitingFor[goal.metric])
   }

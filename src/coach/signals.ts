@@ -12,6 +12,10 @@ import {
   countActiveListenQueries,
   countActivityDays,
   countAlertChannels,
+  countHumanClicks,
+  countTrackedLinks,
+  conversionTotalsSince,
+  heardAnswersSince,
   firstAccountConnectedAt,
   countAutoPublishFeeds,
   countComposedPostsSince,
@@ -37,12 +41,20 @@ export const reportMarks = ['listen_report', 'plan_viewed']
 /** Minutes of work the app can see behind each kind of action: the estimate behind "hours a week". */
 export const minutesPer = { composedPost: 10, reply: 5, reportDay: 10 } as const
 
+/** Answers of the "how did you hear about us?" form that do not name a network. */
+export const nonNetworkAnswers = ['friend', 'search', 'other']
+
 /** The raw facts behind the signals, which goals' live values also read. */
 export interface ActivityFacts {
   signals: CoachSignals
   posts: PublishedPostFact[]
   /** Mentions found in the last 4 weeks. */
   mentionsLast4Weeks: number
+  /** Hard numbers of the last 4 weeks; null before the workspace tracks anything. */
+  clicksLast4Weeks: number | null
+  conversionsLast4Weeks: { count: number; valueByCurrency: Record<string, number> } | null
+  /** Form answers naming a network, last 8 weeks; null before the form got any answer. */
+  heardViaSocial: number | null
 }
 
 function median(values: number[]): number | null {
@@ -67,7 +79,7 @@ export async function readActivity(ctx: CoachContext, workspaceId: string): Prom
   const now = ctx.now()
   const since8 = now - 8 * weekMs
   const since4 = now - 4 * weekMs
-  const [accounts, posts, conversations, mentions4, queries, members, slots, autoFeeds, handles, plan, results, reportDays, composed, replies, firstConnected, alertChannels] = await Promise.all([
+  const [accounts, posts, conversations, mentions4, queries, members, slots, autoFeeds, handles, plan, results, reportDays, composed, replies, firstConnected, alertChannels, links, clicksRecent, clicksBefore, conversions4, heard] = await Promise.all([
     countActiveAccounts(ctx.db, workspaceId),
     publishedPostsSince(ctx.db, workspaceId, since8),
     mentionConversationsSince(ctx.db, workspaceId, since8),
@@ -84,7 +96,13 @@ export async function readActivity(ctx: CoachContext, workspaceId: string): Prom
     countRepliesSince(ctx.db, workspaceId, since4),
     firstAccountConnectedAt(ctx.db, workspaceId),
     countAlertChannels(ctx.db, workspaceId),
+    countTrackedLinks(ctx.db, workspaceId),
+    countHumanClicks(ctx.db, workspaceId, since4, now + 1),
+    countHumanClicks(ctx.db, workspaceId, since8, since4),
+    conversionTotalsSince(ctx.db, workspaceId, since4),
+    heardAnswersSince(ctx.db, workspaceId, since8, nonNetworkAnswers),
   ])
+  const tracking = links > 0
   const weeks = new Set(posts.map((post) => Math.min(7, Math.floor((now - post.publishedAt) / weekMs))))
   const automated = posts.filter((post) => post.automated).length
   const minutes = composed * minutesPer.composedPost + replies * minutesPer.reply + reportDays * minutesPer.reportDay
@@ -104,8 +122,9 @@ export async function readActivity(ctx: CoachContext, workspaceId: string): Prom
         : { received: conversations.received, answered: conversations.responseTimesMs.length, medianResponseMs: median(conversations.responseTimesMs) },
     checkInsDone: null,
     engagementTrend: null,
-    referralTrend: null,
-    heardViaSocial: null,
+    // A trend needs something to compare with: clicks in the 4 weeks before.
+    referralTrend: tracking && clicksBefore > 0 ? clicksRecent / clicksBefore : null,
+    heardViaSocial: heard.total > 0 ? heard.viaNetworks : null,
     listeningQueries: queries,
     mentionsFound: conversations.received,
     reportsViewed: reportDays,
@@ -121,5 +140,12 @@ export async function readActivity(ctx: CoachContext, workspaceId: string): Prom
     // Weeks the weekly signals can cover: a business that connected last week cannot have posted in 8.
     ...(firstConnected !== undefined ? { weeksConnected: Math.max(0, (now - firstConnected) / weekMs) } : {}),
   }
-  return { signals, posts, mentionsLast4Weeks: mentions4.received }
+  return {
+    signals,
+    posts,
+    mentionsLast4Weeks: mentions4.received,
+    clicksLast4Weeks: tracking ? clicksRecent : null,
+    conversionsLast4Weeks: tracking || conversions4.count > 0 ? conversions4 : null,
+    heardViaSocial: heard.total > 0 ? heard.viaNetworks : null,
+  }
 }

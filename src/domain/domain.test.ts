@@ -24,6 +24,9 @@ const policy: Record<Permission, Role[]> = {
   'coach.read': ['owner', 'admin', 'editor', 'viewer'],
   'coach.use': ['owner', 'admin', 'editor'],
   'coach.plan': ['owner', 'admin'],
+  'measure.read': ['owner', 'admin', 'editor', 'viewer'],
+  'measure.write': ['owner', 'admin', 'editor'],
+  'measure.configure': ['owner', 'admin'],
 }
 
 describe('roles', () => {

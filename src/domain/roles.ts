@@ -32,6 +32,9 @@ export const minimumRole = {
   'coach.read': 'viewer',
   'coach.use': 'editor',
   'coach.plan': 'admin',
+  'measure.read': 'viewer',
+  'measure.write': 'editor',
+  'measure.configure': 'admin',
 } as const satisfies Record<string, Role>
 
 export type Permission = keyof typeof minimumRole

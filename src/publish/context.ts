@@ -14,7 +14,15 @@ export interface PublishContext {
   logger: JobLogger
   /** ALLOW_PRIVATE_URLS: whether feeds may live on private or loopback addresses. */
   allowPrivateUrls: boolean
+  /**
+   * Rewrites a target's links to tracked short links (measuring provides it); absent, links go
+   * out as written. Must give the same text for the same target every time (retries).
+   */
+  trackLinks?: LinkTracker
 }
+
+/** What the dispatcher asks of link tracking: the text to publish for one target. */
+export type LinkTracker = (input: { workspaceId: string; postId: string; targetId: string; network: string; text: string }) => Promise<string>
 
 /** The person (or API key) acting, as publishing needs to know them. */
 export interface PublishActor {
@@ -31,6 +39,7 @@ export function createPublishContext(deps: {
   secretKey: string
   logger: JobLogger
   allowPrivateUrls: boolean
+  trackLinks?: LinkTracker
   now?: () => number
 }): PublishContext {
   return {
@@ -41,5 +50,6 @@ export function createPublishContext(deps: {
     secrets: createSecretBox(deps.secretKey),
     logger: deps.logger,
     allowPrivateUrls: deps.allowPrivateUrls,
+    ...(deps.trackLinks ? { trackLinks: deps.trackLinks } : {}),
   }
 }

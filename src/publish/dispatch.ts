@@ -11,7 +11,8 @@
  * Transient → retry with backoff; RateLimited → retry after the network's wait; Rejected → the
  * target fails with the network's reason; AuthExpired → the account pauses, its posts wait.
  */
-import { ConnectorError, RateLimited, Rejected, type MediaAttachment, type PostRequest, type RemotePostRef } from '../networks/index.js'
+import { countText, findLinks } from '../domain/index.js'
+import { ConnectorError, RateLimited, Rejected, type ConnectedAccount, type Connector, type MediaAttachment, type PostRequest, type RemotePostRef } from '../networks/index.js'
 import {
   claimTarget,
   findDispatchRow,
@@ -110,13 +111,26 @@ export async function dispatch(ctx: PublishContext, job: PublishJob): Promise<vo
   await attempt(ctx, row, claimed)
 }
 
+/**
+ * The text to send: the target's own or the post's, with its links made tracked short links when
+ * tracking is on. A short link can be longer than the address it replaces; when that would take
+ * the post over the network's limit, the post goes out with its links as written rather than fail.
+ */
+async function publishedText(ctx: PublishContext, row: DispatchRow, connector: Connector, connected: ConnectedAccount): Promise<string> {
+  const text = row.target.text ?? row.post.text
+  if (!ctx.trackLinks || !row.trackLinks || findLinks(text).length === 0) return text
+  const tracked = await ctx.trackLinks({ workspaceId: row.account.workspaceId, postId: row.post.id, targetId: row.target.id, network: row.account.network, text })
+  const rules = connector.capabilities(connected).text
+  return countText(tracked, rules) <= rules.maxLength ? tracked : text
+}
+
 async function attempt(ctx: PublishContext, row: DispatchRow, target: PostTarget): Promise<void> {
   const { post, account } = row
   const connector = connectorFor(ctx, account.network)
   const connected = toConnected(ctx, account)
   const before = JSON.stringify(connected.credentials)
   const request: PostRequest = {
-    text: target.text ?? post.text,
+    text: await publishedText(ctx, row, connector, connected),
     media: row.mediaCount > 0 ? await mediaOf(ctx, post.id) : [],
     idempotencyKey: target.id,
     createdAt: target.firstAttemptAt ?? ctx.now(),

@@ -9,7 +9,7 @@ import { dispatch } from './dispatch.js'
 import { publishJobName, type PublishJob } from './enqueue.js'
 import { recurring } from './maintenance.js'
 
-export { createPublishContext, type PublishActor, type PublishContext } from './context.js'
+export { createPublishContext, type LinkTracker, type PublishActor, type PublishContext } from './context.js'
 export { capabilitiesOf, checkServerAddresses, connectAccount, toConnected, disconnectAccount, listAccounts, type AccountView } from './accounts.js'
 export { contentTypes, createPost, deletePost, findPosts, getPost, previewDraft, updatePost, type ContentType, type DraftInput, type PostView, type TargetView } from './posts.js'
 export { approvePost, retryTarget, schedulePost, unschedulePost, type ScheduleRequest } from './schedule.js'

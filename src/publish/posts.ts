@@ -38,6 +38,8 @@ export interface DraftInput {
   targets: Array<{ accountId: string; text?: string | null }>
   mediaIds: string[]
   contentType?: ContentType | null
+  /** False keeps this post's links as written (no tracked short links). */
+  trackLinks?: boolean
 }
 
 export interface TargetView {
@@ -162,6 +164,7 @@ export async function createPost(
     source: input.source ?? 'composer',
     sourceRef: input.sourceRef ?? null,
     replyTo: input.replyTo ? JSON.stringify(input.replyTo) : null,
+    trackLinks: input.trackLinks === false ? 0 : 1,
     approvedBy: null,
     approvedAt: null,
     createdAt: now,
@@ -183,7 +186,12 @@ export async function updatePost(ctx: PublishContext, actor: PublishActor, postI
   await checkInput(ctx, actor, input)
   const now = ctx.now()
   await ctx.db.transaction().execute(async (trx) => {
-    await updatePostRow(trx, post.id, { text: input.text, contentType: input.contentType ?? null, updatedAt: now })
+    await updatePostRow(trx, post.id, {
+      text: input.text,
+      contentType: input.contentType ?? null,
+      ...(input.trackLinks !== undefined ? { trackLinks: input.trackLinks ? 1 : 0 } : {}),
+      updatedAt: now,
+    })
     await writeDraft({ ...ctx, db: trx }, post.id, input, now)
   })
   return getPost(ctx, actor.workspaceId, post.id)

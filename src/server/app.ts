@@ -12,6 +12,7 @@ import { createRegistry, type ConnectorRegistry } from '../networks/index.js'
 import { createPublishContext } from '../publish/index.js'
 import { createListenContext, createMailer } from '../listen/index.js'
 import { createCoachContext } from '../coach/index.js'
+import { createMeasureContext, type MeasureContext } from '../measure/index.js'
 import { defaultWebDir, packageVersion } from '../package-root.js'
 import type { Store } from '../store/index.js'
 import { registerAuth } from './plugins/auth.js'
@@ -24,6 +25,9 @@ import type { RouteDeps } from './routes/deps.js'
 import { feedRoutes } from './routes/feeds.js'
 import { listenRoutes } from './routes/listen.js'
 import { coachRoutes } from './routes/coach.js'
+import { conversionRoutes } from './routes/conversions.js'
+import { measureLinkRoutes } from './routes/measure-links.js'
+import { redirectRoutes } from './routes/redirect.js'
 import { inviteRoutes } from './routes/invites.js'
 import { meRoutes } from './routes/me.js'
 import { memberRoutes } from './routes/members.js'
@@ -53,6 +57,10 @@ export interface AppOptions {
   now?: () => number
   /** A pino logger to share with the rest of the process; `false` logs nothing. Default: a new one. */
   logger?: FastifyBaseLogger | false
+  /** Measuring (link cache, click writer), when the caller needs to reach it (tests, benchmark). Default: made here. */
+  measure?: MeasureContext
+  /** Extra routes added before the app is sealed (the benchmark's bare redirect). */
+  extraRoutes?: (app: App) => void
 }
 
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -106,6 +114,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     networks: publish.networks,
     publicUrl: config.publicUrl,
   })
+  const measure =
+    options.measure ??
+    createMeasureContext({ db: options.store.db, dialect: options.store.dialect, now: accounts.now, logger: app.log, publicUrl: config.publicUrl, networks: publish.networks, countryHeader: config.countryHeader })
+  // Runs after the server stopped taking requests and answered the last: no click is left behind.
+  app.addHook('onClose', () => measure.clicks.close())
   const deps: RouteDeps = { accounts, publish, config, version: packageVersion }
 
   await app.register(cookie)
@@ -129,11 +142,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   feedRoutes(app, deps)
   listenRoutes(app, listen, coach)
   coachRoutes(app, coach)
+  redirectRoutes(app, measure)
+  measureLinkRoutes(app, measure)
+  await conversionRoutes(app, measure)
 
   if (options.webDir !== false) {
     const webDir = options.webDir ?? defaultWebDir
     if (!(await registerWeb(app, webDir))) app.log.warn({ webDir }, 'the web app is not built; run `npm run build` to serve it')
   }
+  options.extraRoutes?.(app)
   await app.ready()
   return app
 }

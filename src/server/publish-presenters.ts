@@ -95,6 +95,7 @@ export function presentPost(view: PostView, t: Translate, networkName: NetworkNa
     scheduleMode: post.scheduleMode,
     scheduledAt: post.scheduledAt,
     contentType: post.contentType as ContentType | null,
+    trackLinks: post.trackLinks === 1,
     source: post.source,
     authorId: post.authorId,
     approvedBy: post.approvedBy,

@@ -29,6 +29,7 @@ export const draftSchema = z.object({
     .max(25),
   mediaIds: z.array(idSchema).max(10).default([]),
   contentType: z.enum(contentTypes).nullable().optional().describe('The 4E the post serves'),
+  trackLinks: z.boolean().optional().describe("False keeps this post's links as written; by default they become tracked short links when the workspace tracks links"),
 })
 
 const capabilitiesSchema = z.object({
@@ -107,6 +108,7 @@ export const postSchema = z.object({
   scheduleMode: z.enum(['now', 'at', 'queue']).nullable(),
   scheduledAt: z.number().nullable(),
   contentType: z.enum(contentTypes).nullable(),
+  trackLinks: z.boolean(),
   source: z.enum(['composer', 'feed', 'listen']),
   authorId: z.string().nullable(),
   approvedBy: z.string().nullable(),

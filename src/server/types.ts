@@ -28,6 +28,17 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access
+    /**
+     * A public route that other websites call from the browser (the conversion endpoint): the
+     * cross-site write check is skipped. Only honoured with `access: 'public'`; such a route
+     * must not act on the session.
+     */
+    crossOrigin?: boolean
+    /**
+     * A public route outside /api that needs nobody's identity or language (the short links'
+     * redirect): the auth hook leaves it alone, so a click costs no session lookup.
+     */
+    anonymous?: boolean
   }
 }
 

@@ -129,3 +129,48 @@ export async function firstAccountConnectedAt(db: Db, workspaceId: string): Prom
 export async function countAlertChannels(db: Db, workspaceId: string): Promise<number> {
   return count(db.selectFrom('alertChannels').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId))
 }
+
+/** Clicks by people (not bots) on the workspace's tracked links in [from, to). */
+export async function countHumanClicks(db: Db, workspaceId: string, from: number, to: number): Promise<number> {
+  return count(
+    db.selectFrom('clicks').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('bot', '=', 0).where('at', '>=', from).where('at', '<', to),
+  )
+}
+
+export async function countTrackedLinks(db: Db, workspaceId: string): Promise<number> {
+  return count(db.selectFrom('trackedLinks').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId))
+}
+
+/** Conversions (not form answers) since `since`: how many, and their value per currency. */
+export async function conversionTotalsSince(db: Db, workspaceId: string, since: number): Promise<{ count: number; valueByCurrency: Record<string, number> }> {
+  const rows = await db
+    .selectFrom('conversions')
+    .select(['currency', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('value').as('total')])
+    .where('workspaceId', '=', workspaceId)
+    .where('type', '!=', 'heard')
+    .where('at', '>=', since)
+    .groupBy('currency')
+    .execute()
+  const valueByCurrency: Record<string, number> = {}
+  for (const row of rows) if (row.currency) valueByCurrency[row.currency] = Number(row.total ?? 0)
+  return { count: rows.reduce((sum, row) => sum + Number(row.n), 0), valueByCurrency }
+}
+
+/** "How did you hear about us?" answers since `since`: all of them, and those naming a network. */
+export async function heardAnswersSince(db: Db, workspaceId: string, since: number, nonNetworkAnswers: string[]): Promise<{ total: number; viaNetworks: number }> {
+  const rows = await db
+    .selectFrom('conversions')
+    .select(['answer', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('workspaceId', '=', workspaceId)
+    .where('type', '=', 'heard')
+    .where('at', '>=', since)
+    .groupBy('answer')
+    .execute()
+  let total = 0
+  let viaNetworks = 0
+  for (const row of rows) {
+    total += Number(row.n)
+    if (row.answer && !nonNetworkAnswers.includes(row.answer)) viaNetworks += Number(row.n)
+  }
+  return { total, viaNetworks }
+}

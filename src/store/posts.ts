@@ -74,6 +74,8 @@ export interface DispatchRow {
   mediaCount: number
   /** Set while the workspace's publishing is paused (a crisis or a person). */
   workspacePausedAt: number | null
+  /** Whether this post's links become tracked short links (the workspace's and the post's switches). */
+  trackLinks: boolean
 }
 
 export async function findDispatchRow(db: Db, targetId: string): Promise<DispatchRow | undefined> {
@@ -85,6 +87,8 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
     .selectAll('t')
     .select([
       'w.publishingPausedAt as wPausedAt',
+      'w.trackLinks as wTrackLinks',
+      'p.trackLinks as pTrackLinks',
       'p.text as postText',
       'p.replyTo as postReplyTo',
       'p.status as postStatus',
@@ -112,7 +116,7 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
     .where('t.id', '=', targetId)
     .executeTakeFirst()
   if (!row) return undefined
-  const { postText, postReplyTo, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, wPausedAt, ...rest } = row
+  const { postText, postReplyTo, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, wPausedAt, wTrackLinks, pTrackLinks, ...rest } = row
   const target: PostTarget = {
     id: rest.id, postId: rest.postId, accountId: rest.accountId, text: rest.text, status: rest.status, attempts: rest.attempts,
     firstAttemptAt: rest.firstAttemptAt, nextAttemptAt: rest.nextAttemptAt, remoteId: rest.remoteId, remoteCid: rest.remoteCid,
@@ -132,6 +136,7 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
     targetCount: Number(targetCount),
     mediaCount: Number(mediaCount),
     workspacePausedAt: wPausedAt === null ? null : Number(wPausedAt),
+    trackLinks: Number(wTrackLinks) === 1 && Number(pTrackLinks) === 1,
   }
 }
 

@@ -25,6 +25,10 @@ export interface WorkspacesTable {
   publishingPausedAt: ColumnType<number | null, number | null | undefined, number | null>
   /** Why: `crisis` or `manual`. */
   publishingPausedReason: ColumnType<string | null, string | null | undefined, string | null>
+  /** 1 when links in published posts become tracked short links (the workspace default). */
+  trackLinks: ColumnType<number, number | undefined, number>
+  /** The public key the website's conversion script, pixel and form name the workspace with. */
+  siteKey: ColumnType<string | null, string | null | undefined, string | null>
   /** 1 when the daily listening digest is sent to the alert channels. */
   listenDigest: ColumnType<number, number | undefined, number>
 }
@@ -147,6 +151,8 @@ export interface PostsTable {
   sourceRef: string | null
   /** JSON of the network's reference to the post this one answers (RemotePostRef), for replies. */
   replyTo: ColumnType<string | null, string | null | undefined, string | null>
+  /** 0 when this post's links stay as written (tracking off for the post). */
+  trackLinks: ColumnType<number, number | undefined, number>
   approvedBy: string | null
   approvedAt: number | null
   createdAt: number
@@ -379,6 +385,10 @@ export interface Database {
   coachHandles: CoachHandlesTable
   coachResults: CoachResultsTable
   activityMarks: ActivityMarksTable
+  trackedLinks: TrackedLinksTable
+  clicks: ClicksTable
+  visitorSalts: VisitorSaltsTable
+  conversions: ConversionsTable
 }
 
 /** The questionnaire's answers (JSON: question id → option id), one set per workspace. */
@@ -442,6 +452,64 @@ export interface ActivityMarksTable {
   day: string
   count: ColumnType<number, number | undefined, number>
   lastAt: number
+}
+
+/** A short link on the app's address: for one post's target (one network) or standalone (a bio, a flyer). */
+export interface TrackedLinksTable {
+  id: string
+  workspaceId: string
+  code: string
+  /** The address as written. */
+  url: string
+  /** Where the redirect sends: `url` with the UTM tags. */
+  destination: string
+  postId: string | null
+  targetId: string | null
+  network: string | null
+  campaign: string | null
+  label: string | null
+  createdBy: string | null
+  createdAt: number
+}
+
+/** One click on a tracked link; no raw address is kept. */
+export interface ClicksTable {
+  id: string
+  linkId: string
+  workspaceId: string
+  postId: string | null
+  network: string | null
+  at: number
+  referrerHost: string | null
+  device: 'mobile' | 'tablet' | 'desktop' | 'bot' | 'other'
+  lang: string | null
+  country: string | null
+  /** SHA-256 of the day's salt, the address and the user agent: unique visitors per day, unlinkable across days. */
+  visitor: string
+  bot: number
+}
+
+/** The salt of one day (UTC) for visitor hashes; deleted once the day is over. */
+export interface VisitorSaltsTable {
+  day: string
+  salt: string
+}
+
+/** A conversion on the business's website (or an answer to "how did you hear about us?"). */
+export interface ConversionsTable {
+  id: string
+  workspaceId: string
+  clickId: string | null
+  linkId: string | null
+  postId: string | null
+  network: string | null
+  type: string
+  value: number | null
+  currency: string | null
+  source: 'script' | 'pixel' | 'server' | 'form'
+  answer: string | null
+  dedupeKey: string | null
+  at: number
 }
 
 export type Workspace = Selectable<WorkspacesTable>

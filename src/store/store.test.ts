@@ -14,7 +14,7 @@ function user(id: string, email: string): store.User {
   return { id, email, name: `User ${id}`, passwordHash: 'scrypt$x', locale: null, createdAt: t0, updatedAt: t0 }
 }
 
-const workspace: store.Workspace = { id: 'w1', name: 'Café Lune', timeZone: 'Europe/Paris', locale: 'fr', createdAt: t0, approvalRequired: 0, crisisPause: 0, publishingPausedAt: null, publishingPausedReason: null, listenDigest: 1 }
+const workspace: store.Workspace = { id: 'w1', name: 'Café Lune', timeZone: 'Europe/Paris', locale: 'fr', createdAt: t0, approvalRequired: 0, crisisPause: 0, publishingPausedAt: null, publishingPausedReason: null, listenDigest: 1, trackLinks: 1, siteKey: null }
 
 describe.each(dialectsUnderTest())('store on %s', (dialect) => {
   let s: Awaited<ReturnType<typeof createTestStore>>
@@ -29,11 +29,11 @@ describe.each(dialectsUnderTest())('store on %s', (dialect) => {
       .map((t) => t.name)
       .filter((n) => !n.startsWith('schema_migrations'))
     expect(tables.sort()).toEqual([
-      'accounts', 'activity_marks', 'alert_channels', 'alerts', 'api_keys', 'coach_answers', 'coach_assessments',
-      'coach_handles', 'coach_plans', 'coach_results', 'feed_items', 'feeds', 'instance', 'invites', 'jobs',
+      'accounts', 'activity_marks', 'alert_channels', 'alerts', 'api_keys', 'clicks', 'coach_answers', 'coach_assessments',
+      'coach_handles', 'coach_plans', 'coach_results', 'conversions', 'feed_items', 'feeds', 'instance', 'invites', 'jobs',
       'listen_queries', 'listen_recent_items', 'listen_sources', 'listen_streams', 'media', 'memberships',
-      'mention_matches', 'mentions', 'post_targets', 'posts', 'queue_slots', 'rate_windows', 'sessions', 'users',
-      'workspaces',
+      'mention_matches', 'mentions', 'post_targets', 'posts', 'queue_slots', 'rate_windows', 'sessions', 'tracked_links', 'users',
+      'visitor_salts', 'workspaces',
     ])
     expect(await store.migrateToLatest(s)).toEqual([])
   })

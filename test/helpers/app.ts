@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../src/config.js'
 import { createJobQueue, type JobQueue } from '../../src/jobs/index.js'
 import { createRegistry, type ConnectorRegistry } from '../../src/networks/index.js'
 import { createListenContext, createMailer, registerListenJobs, type ListenContext } from '../../src/listen/index.js'
+import { createMeasureContext, trackTargetLinks } from '../../src/measure/index.js'
 import { createPublishContext, registerPublishJobs, type PublishContext } from '../../src/publish/index.js'
 import { buildApp, type App } from '../../src/server/index.js'
 import type { Dialect, Store } from '../../src/store/index.js'
@@ -67,13 +68,17 @@ export async function createTestApp(
     now: () => clock.now(),
     logger: process.env.TEST_LOG ? undefined : false,
   })
+  const workerLogger = { info: () => {}, warn: () => {}, error: (d: object, m?: string) => console.error(m, d) }
+  // As in the worker process: links made tracked when posts are published.
+  const linkMaker = createMeasureContext({ db: store.db, logger: workerLogger, publicUrl: config.publicUrl, networks: options.networks ?? createRegistry([]), now: () => clock.now() })
   const publish = createPublishContext({
     db: store.db,
     jobs,
     networks: options.networks ?? createRegistry([]),
     secretKey: config.secretKey!,
-    logger: { info: () => {}, warn: () => {}, error: (d, m) => console.error(m, d) },
+    logger: workerLogger,
     allowPrivateUrls: config.allowPrivateUrls,
+    trackLinks: (input) => trackTargetLinks(linkMaker, input),
     now: () => clock.now(),
   })
   const listen = createListenContext({

@@ -116,7 +116,11 @@ describe('blog to social', () => {
     const record = await eventually('the article to reach the PDS', async () =>
       (await peer.listPosts(alice.did)).find((r) => r.value.text.startsWith('Open on Sunday')),
     )
-    expect(record.value.text).toBe('Open on Sunday\n\nhttps://blog.cafe-lune.example/post-7')
+    // The article's address went out as a tracked short link that leads back to it.
+    const short = /^Open on Sunday\n\n(http:\/\/\S+\/l\/([A-Za-z0-9]+))$/.exec(record.value.text)
+    expect(short).not.toBeNull()
+    const link = await t.store.db.selectFrom('trackedLinks').select(['url', 'network']).where('code', '=', short![2]!).executeTakeFirstOrThrow()
+    expect(link).toEqual({ url: 'https://blog.cafe-lune.example/post-7', network: 'bluesky' })
     // Counted as automated: no author.
     const auto = await t.store.db.selectFrom('posts').select(['authorId', 'source']).where('text', 'like', 'Open on Sunday%').executeTakeFirstOrThrow()
     expect(auto).toEqual({ authorId: null, source: 'feed' })

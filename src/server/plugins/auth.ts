@@ -6,7 +6,8 @@
  *   the workspace's language, else English.
  * - Access: every /api route declares `config.access`; a route without one fails at start-up.
  * - Cross-site writes: a write carried by the session cookie must send the session's CSRF token
- *   in `x-csrf-token`; any write whose Origin is another site is refused.
+ *   in `x-csrf-token`; any write whose Origin is another site is refused, except on public routes
+ *   that websites are meant to call (`config.crossOrigin`: the conversion endpoint).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { resolveApiKey, resolveSession, type AccountsContext } from '../../accounts/index.js'
@@ -113,6 +114,8 @@ export function registerAuth(app: App, ctx: AccountsContext): void {
   })
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    // Public routes that settle what they need themselves; never /api ones (see onRoute).
+    if (request.routeOptions.config?.anonymous === true && !request.url.startsWith('/api')) return
     // The language is settled first so that even an authentication failure is answered in it.
     request.locale = resolveLocale(request, null)
     request.t = translator(request.locale)
@@ -120,8 +123,8 @@ export function registerAuth(app: App, ctx: AccountsContext): void {
     request.locale = resolveLocale(request, request.auth)
     request.t = translator(request.locale)
     if (!request.url.startsWith('/api') || exempt(request.url)) return
-    checkCrossSite(request, ctx.publicUrl)
     const access = request.routeOptions.config?.access
+    if (!(access === 'public' && request.routeOptions.config?.crossOrigin === true)) checkCrossSite(request, ctx.publicUrl)
     if (access) checkAccess(request, access)
   })
 }

@@ -7,10 +7,12 @@ import * as foundation from './0001-foundation.js'
 import * as publish from './0002-publish.js'
 import * as listen from './0003-listen.js'
 import * as coach from './0004-coach.js'
+import * as measure from './0005-measure.js'
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-publish': publish,
   '0003-listen': listen,
   '0004-coach': coach,
+  '0005-measure': measure,
 }

@@ -4,7 +4,7 @@
  */
 import { AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconBulb, IconCalendarMonth, IconCompass, IconEar, IconHome, IconPencilPlus, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react'
+import { IconBulb, IconCalendarMonth, IconChartBar, IconCompass, IconEar, IconHome, IconPencilPlus, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
@@ -37,6 +37,7 @@ export function AppLayout() {
   const canSeePosts = useCan('posts.read')
   const { canRead: canListen } = useListenPermissions()
   const canCoach = useCan('coach.read')
+  const canMeasure = useCan('measure.read')
   const unreadAlerts = useUnreadAlerts() ?? 0
   const { formatNumber } = useFormatters()
   const [opened, { toggle, close }] = useDisclosure(false)
@@ -76,6 +77,9 @@ export function AppLayout() {
           },
           { to: paths.coachPlan, label: t('nav.plan'), icon: <IconTargetArrow size={18} />, testId: 'nav-plan', active: (path: string) => path.startsWith(paths.coachPlan) },
         ]
+      : []),
+    ...(canMeasure
+      ? [{ to: paths.measureSetup, label: t('nav.measure'), icon: <IconChartBar size={18} />, testId: 'nav-measure', active: (path: string) => path.startsWith('/measure') }]
       : []),
     ...(canSeeTeam
       ? [{ to: paths.settingsTeam, label: t('nav.team'), icon: <IconUsers size={18} />, testId: 'nav-team', active: (path: string) => path === paths.settingsTeam }]

@@ -26,6 +26,9 @@ export type Permission =
   | 'coach.read'
   | 'coach.use'
   | 'coach.plan'
+  | 'measure.read'
+  | 'measure.write'
+  | 'measure.configure'
 
 /** Milliseconds since the epoch, as the API sends times. */
 export type Timestamp = number

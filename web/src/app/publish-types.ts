@@ -111,6 +111,7 @@ export interface Post {
   scheduleMode: ScheduleMode | null
   scheduledAt: Timestamp | null
   contentType: ContentType | null
+  trackLinks: boolean
   source: 'composer' | 'feed' | 'listen'
   authorId: string | null
   approvedBy: string | null
@@ -136,6 +137,7 @@ export interface Draft {
   targets: Array<{ accountId: string; text?: string | null }>
   mediaIds: string[]
   contentType: ContentType | null
+  trackLinks: boolean
 }
 
 export interface TargetPreview {

@@ -24,7 +24,7 @@ describe('stepPath', () => {
     expect(stepPath('handles')).toBe('/coach/handles')
     expect(stepPath('queue')).toBe('/settings/publishing')
     expect(stepPath('inbox')).toBe('/listen')
-    expect(stepPath('measure')).toBe('/coach/plan')
+    expect(stepPath('measure')).toBe('/measure/setup')
     expect(stepPath('share')).toBe('/coach/results')
     expect(stepPath('team')).toBe('/settings/team')
   })

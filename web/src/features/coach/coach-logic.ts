@@ -25,7 +25,7 @@ const targetPaths: Record<StepTarget, string | null> = {
   checkins: null,
   // Mentions are answered from the listening stream until the inbox has its own page.
   inbox: paths.listen,
-  measure: paths.coachPlan,
+  measure: paths.measureSetup,
   plan: paths.coachPlan,
   share: paths.coachResults,
   team: paths.settingsTeam,

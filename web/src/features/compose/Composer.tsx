@@ -3,7 +3,7 @@
  * descriptions, pick the 4E, and say when it goes out. Each chosen account shows its own live
  * counter and preview; the server's checks appear under each account as the typing pauses.
  */
-import { Button, Card, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Button, Card, Checkbox, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core'
 import { IconSend } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -20,6 +20,7 @@ import { usePublishingSettings } from '../publishing'
 import { AccountPicker } from './AccountPicker'
 import { draftOf, initialState, scheduleChange, scheduleRequestOf, suggestedTime, textFor, type ComposerState } from './composer-state'
 import { ContentTypePicker } from './ContentTypePicker'
+import { findLinks } from './count-text'
 import { MediaPicker } from './MediaPicker'
 import { SchedulePicker } from './SchedulePicker'
 import { TargetCard } from './TargetCard'
@@ -121,6 +122,15 @@ export function Composer({ accounts, post }: ComposerProps) {
             <MediaPicker media={state.media} onChange={(media) => update({ media })} networks={networks} />
             <ContentTypePicker value={state.contentType} onChange={(contentType) => update({ contentType })} />
             <ValueHints text={state.text} contentType={state.contentType} />
+            {findLinks(state.text).length > 0 && (
+              <Checkbox
+                label={t('compose.trackLinks.label')}
+                description={t('compose.trackLinks.hint')}
+                checked={state.trackLinks}
+                onChange={(event) => update({ trackLinks: event.currentTarget.checked })}
+                data-testid="compose-track-links"
+              />
+            )}
             <SchedulePicker
               value={state.schedule}
               onChange={(schedule) => update({ schedule })}

@@ -14,6 +14,8 @@ export interface ComposerState {
   custom: Record<string, string>
   media: Media[]
   contentType: ContentType | null
+  /** Whether this post's links become tracked short links (when the workspace tracks links). */
+  trackLinks: boolean
   schedule: ScheduleChoice
 }
 
@@ -29,7 +31,7 @@ export function suggestedTime(now: number, zone: string): WallTime {
 export function initialState(props: { post?: Post; zone: string; now: number; accountIds?: string[] }): ComposerState {
   const { post, zone, now } = props
   if (!post) {
-    return { text: '', accountIds: props.accountIds ?? [], custom: {}, media: [], contentType: null, schedule: { mode: 'at', at: suggestedTime(now, zone) } }
+    return { text: '', accountIds: props.accountIds ?? [], custom: {}, media: [], contentType: null, trackLinks: true, schedule: { mode: 'at', at: suggestedTime(now, zone) } }
   }
   const custom: Record<string, string> = {}
   for (const target of post.targets) if (target.customText) custom[target.account.id] = target.text
@@ -40,6 +42,7 @@ export function initialState(props: { post?: Post; zone: string; now: number; ac
     custom,
     media: post.media,
     contentType: post.contentType,
+    trackLinks: post.trackLinks,
     schedule: { mode: 'at', at: { date: at.date, time: at.time } },
   }
 }
@@ -55,6 +58,7 @@ export function draftOf(state: ComposerState): Draft {
     targets: state.accountIds.map((accountId) => (accountId in state.custom ? { accountId, text: state.custom[accountId] } : { accountId })),
     mediaIds: state.media.map((media) => media.id),
     contentType: state.contentType,
+    trackLinks: state.trackLinks,
   }
 }
 
