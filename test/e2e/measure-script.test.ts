@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { translator } from '../../src/i18n/index.js'
 import { createTestApp, eventually, setUpOwner, type TestApp, type TestClient } from '../helpers/app.js'
+import { defaultWebDir } from '../../src/package-root.js'
 import { launchBrowser, screenshot } from '../helpers/browser.js'
 
 /** Only inside page.evaluate callbacks, which run in the browser (the tests' own types have no DOM). */
@@ -60,7 +61,7 @@ function startWebsite(): Promise<http.Server> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ webDir: false })
+  t = await createTestApp({ webDir: defaultWebDir })
   owner = await setUpOwner(t)
   await t.app.listen({ port: 0, host: '127.0.0.1' })
   app = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
@@ -126,5 +127,19 @@ describe('the website script in a browser', () => {
     // No CORS, CSP or framing error on the way.
     expect(problems).toEqual([])
     await context.close()
+
+    // The owner's Measure page, in Hebrew: the link with its click and conversion, the snippets.
+    expect((await owner.patch('/api/me', { locale: 'he' })).status).toBe(200)
+    const ownerContext = await browser.newContext({ locale: 'he-IL', viewport: { width: 1280, height: 900 } })
+    await ownerContext.addCookies([...owner.cookies].map(([name, value]) => ({ name, value, url: app })))
+    const ownerPage = await ownerContext.newPage()
+    await ownerPage.goto(`${app}/measure/setup`)
+    await ownerPage.getByTestId('measure-setup-page').waitFor()
+    await ownerPage.getByTestId('links-table').waitFor()
+    expect(await ownerPage.getByTestId('link-clicks').first().textContent()).toContain('1')
+    expect(await ownerPage.getByTestId('link-conversions').first().textContent()).toContain('2')
+    await ownerPage.getByTestId('conversions-table').waitFor()
+    await screenshot(ownerPage, 'measure-setup-he')
+    await ownerContext.close()
   })
 })
