@@ -38,7 +38,7 @@ export async function planPdf(ctx: CoachContext, workspaceId: string, locale: Lo
       ],
     })
   }
-  if (plan.limits.trim()) blocks.push({ kind: 'heading', level: 2, text: t('coach.pdf.limits' ) }, { kind: 'paragraph', text: plan.limits })
+  if (plan.limits.trim()) blocks.push({ kind: 'heading', level: 2, text: t('coach.pdf.limits') }, { kind: 'paragraph', text: plan.limits })
 
   blocks.push({ kind: 'heading', level: 1, text: t('coach.pdf.audience') })
   if (plan.audience.trim()) blocks.push({ kind: 'paragraph', text: plan.audience })

@@ -9,8 +9,8 @@ import {
   errors,
   actualMix,
   checkFuel,
-  contentTypes,
   goalProgress,
+  isContentType,
   planProblems,
   suggestMix,
   type CompanyProfile,
@@ -43,12 +43,8 @@ export interface PlanView {
   shareUrl: string | null
 }
 
-function isContentType(value: string | null): value is ContentType {
-  return value !== null && (contentTypes as readonly string[]).includes(value)
-}
-
 /** Today and the plan's first day as yyyy-mm-dd in the workspace's time zone. */
-async function datesIn(ctx: CoachContext, workspaceId: string, createdAt: number): Promise<{ today: string; since: string }> {
+export async function datesIn(ctx: CoachContext, workspaceId: string, createdAt: number): Promise<{ today: string; since: string }> {
   const workspace = await findWorkspace(ctx.db, workspaceId)
   const zone = workspace?.timeZone ?? 'UTC'
   const day = (ms: number) => DateTime.fromMillis(ms, { zone }).toISODate() ?? new Date(ms).toISOString().slice(0, 10)

@@ -7,6 +7,7 @@ import { hashToken, randomToken } from '../security/index.js'
 import { findResultsByShareHash, findWorkspace, getCoachPlan, getCoachResults, listAssessments, saveCoachResults } from '../store/index.js'
 import type { CoachContext } from './context.js'
 import { liveValue } from './goals.js'
+import { datesIn } from './plan.js'
 import { readActivity } from './signals.js'
 
 export const resultFigures = ['stage', 'posts', 'weeks_with_posts', 'reply_rate', 'response_time', 'mentions', 'goals_met', 'tools'] as const
@@ -89,10 +90,11 @@ export async function getPublicResults(ctx: CoachContext, token: string): Promis
   ])
   const plan = planRow ? (JSON.parse(planRow.plan) as Plan) : null
   const now = ctx.now()
-  const today = new Date(now).toISOString().slice(0, 10)
+  // "Met" as the plan page says it: the workspace's day, progress measured since the plan began.
+  const { today, since } = planRow ? await datesIn(ctx, workspaceId, planRow.createdAt) : { today: '', since: '' }
   const goalsMet = (plan?.goals ?? []).flatMap((goal) => {
     const { value } = liveValue(goal, facts, now)
-    return value !== null && goalProgress(goal, value, today).status === 'met' ? [{ text: goal.text, target: goal.target, value }] : []
+    return value !== null && goalProgress(goal, value, today, since).status === 'met' ? [{ text: goal.text, target: goal.target, value }] : []
   })
   const tools = plan ? Object.values(plan.tools).flatMap((list) => list ?? []) : []
   const stage = (assessments[0]?.stage ?? null) as Stage | null

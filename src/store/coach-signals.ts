@@ -64,9 +64,7 @@ export async function latestPosts(db: Db, workspaceId: string, limit: number): P
 
 /** Mentions found since `since`, and for each one answered from the app, how long the answer took. */
 export async function mentionConversationsSince(db: Db, workspaceId: string, since: number): Promise<{ received: number; responseTimesMs: number[] }> {
-  const received = await count(
-    db.selectFrom('mentions').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('receivedAt', '>=', since),
-  )
+  const received = await countMentionsSince(db, workspaceId, since)
   const replies = await db
     .selectFrom('posts as p')
     .innerJoin('mentions as m', (join) => join.onRef('m.id', '=', 'p.sourceRef').onRef('m.workspaceId', '=', 'p.workspaceId'))
@@ -77,6 +75,11 @@ export async function mentionConversationsSince(db: Db, workspaceId: string, sin
     .groupBy(['m.id', 'm.receivedAt'])
     .execute()
   return { received, responseTimesMs: replies.map((row) => Math.max(0, Number(row.answeredAt) - Number(row.receivedAt))) }
+}
+
+/** Mentions found since `since`. */
+export async function countMentionsSince(db: Db, workspaceId: string, since: number): Promise<number> {
+  return count(db.selectFrom('mentions').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('receivedAt', '>=', since))
 }
 
 /** Replies written to mentions since `since` (each one a conversation answered by a person). */

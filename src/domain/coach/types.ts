@@ -124,6 +124,11 @@ export interface NextStep {
 export const contentTypes = ['educate', 'entertain', 'engage', 'empower'] as const
 export type ContentType = (typeof contentTypes)[number]
 
+/** Whether a stored value (a post's 4E column) is one of the four content types. */
+export function isContentType(value: string | null): value is ContentType {
+  return value !== null && (contentTypes as readonly string[]).includes(value)
+}
+
 export const toolFamilies = ['networking', 'collaboration', 'multimedia', 'entertainment'] as const
 export type ToolFamily = (typeof toolFamilies)[number]
 
