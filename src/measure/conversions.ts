@@ -13,6 +13,7 @@ import {
   listConversionRows,
   newId,
   workspaceForSiteKey,
+  type ClickOrigin,
   type ConversionRow,
   type ConversionWithLink,
   type Database,
@@ -28,6 +29,20 @@ export interface ConversionsContext {
   now(): number
   /** Network ids → their names, for the form's choices (the connector registry fits). */
   networks: ReadonlyMap<string, { displayName: string }>
+  /**
+   * This process's clicks not written yet (the redirect's click writer): a visitor who converts
+   * within a batch window of clicking is still tied to the click.
+   */
+  clicks?: { findPending(clickId: string): { id: string; linkId: string; workspaceId: string; postId: string | null; network: string | null } | undefined }
+}
+
+/** The click a conversion names: stored, or still waiting in this process's writer; only the workspace's own. */
+async function clickOrigin(ctx: ConversionsContext, workspaceId: string, clickId: string): Promise<ClickOrigin | undefined> {
+  const stored = await clickOriginFor(ctx.db, workspaceId, clickId)
+  if (stored) return stored
+  const pending = ctx.clicks?.findPending(clickId)
+  if (!pending || pending.workspaceId !== workspaceId) return undefined
+  return { clickId: pending.id, linkId: pending.linkId, postId: pending.postId, network: pending.network }
 }
 
 /** Where a conversion was sent from. */
@@ -72,7 +87,7 @@ export async function workspaceOfSiteKey(ctx: Pick<ConversionsContext, 'db'>, si
  * ignored rather than refused: the visitor's cookie may be stale, and the sale still happened.
  */
 export async function recordConversion(ctx: ConversionsContext, workspaceId: string, input: ConversionInput, source: ConversionSource): Promise<RecordedConversion> {
-  const origin = input.clickId ? await clickOriginFor(ctx.db, workspaceId, input.clickId) : undefined
+  const origin = input.clickId ? await clickOrigin(ctx, workspaceId, input.clickId) : undefined
   const conversion: ConversionRow = {
     id: newId(ctx.now()),
     workspaceId,

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { createOAuthAPIClient, createRestAPIClient } from 'masto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { translator } from '../../src/i18n/index.js'
+import { recordConversion } from '../../src/measure/index.js'
 import { createMastodonConnector } from '../../src/networks/mastodon/index.js'
 import { createRegistry } from '../../src/networks/index.js'
 import { newId, type ConversionRow } from '../../src/store/index.js'
@@ -106,6 +107,18 @@ describe('a conversion from the website', () => {
     expect(await res.json()).toEqual({ recorded: true, attributed: true })
     const stored = (await conversions()).find((c) => c.dedupeKey === 'order-1001')
     expect(stored).toMatchObject({ clickId, linkId: link.linkId, postId: link.postId, network: 'mastodon', type: 'purchase', value: 12.5, currency: 'EUR', source: 'script' })
+  })
+
+  it('is tied to its click even when the click is still waiting in the writer (a visitor quicker than a batch)', async () => {
+    const link = await publishedPostLink(`${shop}/menu-quick`)
+    const clickId = newId()
+    const waiting = { id: clickId, linkId: link.linkId, workspaceId, postId: link.postId, network: 'mastodon' }
+    const ctx = { db: t.store.db, now: () => Date.now(), networks: new Map(), clicks: { findPending: (id: string) => (id === clickId ? waiting : undefined) } }
+    const result = await recordConversion(ctx, workspaceId, { type: 'purchase', value: 9, currency: 'EUR', clickId, dedupeKey: null }, 'script')
+    expect(result.conversion).toMatchObject({ clickId, linkId: link.linkId, postId: link.postId, network: 'mastodon' })
+    // Another workspace's pending click is not this workspace's to claim.
+    const foreign = await recordConversion({ ...ctx, clicks: { findPending: () => ({ ...waiting, workspaceId: 'another' }) } }, workspaceId, { type: 'purchase', value: 1, currency: 'EUR', clickId, dedupeKey: null }, 'script')
+    expect(foreign.conversion).toMatchObject({ clickId: null, linkId: null })
   })
 
   it('ties a standalone link made in the app too', async () => {
