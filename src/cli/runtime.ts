@@ -73,7 +73,6 @@ async function startWorker(runtime: Runtime): Promise<LiveStreams> {
   await registerAccountJobs(runtime.jobs, accountsContext(runtime))
   // The worker only makes tracked links (no redirect here, so no clicks to write).
   const measure = createMeasureContext({ db: runtime.store.db, logger: runtime.logger, publicUrl: runtime.config.publicUrl, networks: runtime.networks })
-  await registerMeasureJobs(runtime.jobs, measure)
   const publish = createPublishContext({
     db: runtime.store.db,
     jobs: runtime.jobs,
@@ -84,6 +83,7 @@ async function startWorker(runtime: Runtime): Promise<LiveStreams> {
     trackLinks: (input) => trackTargetLinks(measure, input),
   })
   await registerPublishJobs(runtime.jobs, publish)
+  await registerMeasureJobs(runtime.jobs, measure, { publish })
   const listen = createListenContext({
     db: runtime.store.db,
     jobs: runtime.jobs,

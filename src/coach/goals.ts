@@ -1,6 +1,6 @@
 /**
  * A plan goal's live value, read from the workspace's data. Measures that need a feature the
- * workspace has no data from yet (followers and engagement from network metrics, clicks and
+ * workspace has no data from yet (followers and engagement before the networks' counts are read, clicks and
  * conversions from tracked links, check-ins from the inbox) say what they wait for instead of
  * showing a zero.
  */
@@ -15,6 +15,8 @@ export const liveMetrics: ReadonlySet<GoalMetric> = new Set([
   'reply_rate',
   'median_response_hours',
   'mentions_per_week',
+  'followers',
+  'engagement_rate',
   'clicks',
   'conversions',
   'revenue',
@@ -66,6 +68,11 @@ export function liveValue(goal: Pick<PlanGoal, 'metric'>, facts: ActivityFacts, 
       const totals = Object.values(facts.conversionsLast4Weeks?.valueByCurrency ?? {})
       return totals.length === 0 ? waiting(waitingFor.revenue) : { value: Math.round(Math.max(...totals) * 100) / 100, waitingFor: null }
     }
+    // Soft numbers from the networks' counts (sync-metrics).
+    case 'followers':
+      return facts.followers === null ? waiting(waitingFor.followers) : { value: facts.followers, waitingFor: null }
+    case 'engagement_rate':
+      return facts.engagementRate === null ? waiting(waitingFor.engagement_rate) : { value: Math.round(facts.engagementRate * 1000) / 10, waitingFor: null }
     case 'heard_via_social':
       return facts.heardViaSocial === null ? waiting(waitingFor.heard_via_social) : { value: facts.heardViaSocial, waitingFor: null }
     default:

@@ -1,6 +1,6 @@
 /**
  * Reads a workspace's real activity into the signals the stage model weighs. Features that do
- * not exist yet in the workspace's data (the inbox's check-ins, measured engagement, tracked
+ * not exist yet in the workspace's data (the inbox's check-ins, the networks' counts, tracked
  * clicks, the "how did you hear about us?" form) give `null`, never a made-up zero.
  *
  * Weeks are rolling 7-day windows ending now, so "3 of the last 8 weeks" does not depend on
@@ -13,6 +13,8 @@ import {
   countActivityDays,
   countAlertChannels,
   countHumanClicks,
+  currentFollowers,
+  measuredEngagement,
   countTrackedLinks,
   conversionTotalsSince,
   heardAnswersSince,
@@ -56,6 +58,10 @@ export interface ActivityFacts {
   conversionsLast4Weeks: { count: number; valueByCurrency: Record<string, number> } | null
   /** Form answers naming a network, last 8 weeks; null before the form got any answer. */
   heardViaSocial: number | null
+  /** Followers of the connected accounts now; null before the networks' counts were read. */
+  followers: number | null
+  /** Engagement ÷ potential reach of the last 4 weeks' posts (0.034 = 3.4%); null without counts. */
+  engagementRate: number | null
 }
 
 function median(values: number[]): number | null {
@@ -103,6 +109,11 @@ export async function readActivity(ctx: CoachContext, workspaceId: string): Prom
     conversionTotalsSince(ctx.db, workspaceId, since4),
     heardAnswersSince(ctx.db, workspaceId, since8, nonNetworkAnswers),
   ])
+  const [engagementRecent, engagementBefore, followers] = await Promise.all([
+    measuredEngagement(ctx.db, workspaceId, since4, now + 1),
+    measuredEngagement(ctx.db, workspaceId, since8, since4),
+    currentFollowers(ctx.db, workspaceId),
+  ])
   const tracking = links > 0
   const weeks = new Set(posts.map((post) => Math.min(7, Math.floor((now - post.publishedAt) / weekMs))))
   const automated = posts.filter((post) => post.automated).length
@@ -122,7 +133,8 @@ export async function readActivity(ctx: CoachContext, workspaceId: string): Prom
         ? null
         : { received: conversations.received, answered: conversations.responseTimesMs.length, medianResponseMs: median(conversations.responseTimesMs) },
     checkInsDone: null,
-    engagementTrend: null,
+    // A trend needs counts on both sides: posts of the last 4 weeks and of the 4 before.
+    engagementTrend: engagementRecent && engagementBefore && engagementBefore.engagement > 0 ? engagementRecent.engagement / engagementBefore.engagement : null,
     // A trend needs something to compare with: clicks in the 4 weeks before.
     referralTrend: tracking && clicksBefore > 0 ? clicksRecent / clicksBefore : null,
     heardViaSocial: heard.total > 0 ? heard.viaNetworks : null,
@@ -148,5 +160,7 @@ export async function readActivity(ctx: CoachContext, workspaceId: string): Prom
     clicksLast4Weeks: tracking ? clicksRecent : null,
     conversionsLast4Weeks: tracking || conversions4.count > 0 ? conversions4 : null,
     heardViaSocial: heard.total > 0 ? heard.viaNetworks : null,
+    followers,
+    engagementRate: engagementRecent && engagementRecent.reach ? engagementRecent.engagement / engagementRecent.reach : null,
   }
 }

@@ -171,3 +171,21 @@ async function releaseWaitingTargets(ctx: PublishContext, accountId: string): Pr
     }
   }
 }
+
+/**
+ * Reads something from the network with the account's credentials (counts, notifications), then
+ * stores whatever the call renewed. Credentials that stopped working pause the account, as a
+ * failed publish would, and the AuthExpired goes on to the caller.
+ */
+export async function readWithAccount<T>(ctx: PublishContext, account: Account, read: (connector: Connector, connected: ConnectedAccount) => Promise<T>): Promise<T> {
+  const connected = toConnected(ctx, account)
+  const before = JSON.stringify(connected.credentials)
+  try {
+    return await read(connectorFor(ctx, account.network), connected)
+  } catch (error) {
+    if (error instanceof AuthExpired) await pauseAccount(ctx, account.id, error.message)
+    throw error
+  } finally {
+    if (JSON.stringify(connected.credentials) !== before) await saveConnected(ctx, account.id, connected)
+  }
+}

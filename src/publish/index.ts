@@ -10,7 +10,7 @@ import { publishJobName, type PublishJob } from './enqueue.js'
 import { recurring } from './maintenance.js'
 
 export { createPublishContext, type LinkTracker, type PublishActor, type PublishContext } from './context.js'
-export { capabilitiesOf, checkServerAddresses, connectAccount, toConnected, disconnectAccount, listAccounts, type AccountView } from './accounts.js'
+export { capabilitiesOf, checkServerAddresses, connectAccount, toConnected, disconnectAccount, listAccounts, readWithAccount, type AccountView } from './accounts.js'
 export { contentTypes, createPost, deletePost, findPosts, getPost, previewDraft, updatePost, type ContentType, type DraftInput, type PostView, type TargetView } from './posts.js'
 export { approvePost, retryTarget, schedulePost, unschedulePost, type ScheduleRequest } from './schedule.js'
 export { checkAccounts, sweep } from './maintenance.js'

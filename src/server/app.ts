@@ -26,6 +26,7 @@ import { feedRoutes } from './routes/feeds.js'
 import { listenRoutes } from './routes/listen.js'
 import { coachRoutes } from './routes/coach.js'
 import { conversionRoutes } from './routes/conversions.js'
+import { measureDashboardRoutes } from './routes/measure-dashboard.js'
 import { measureLinkRoutes } from './routes/measure-links.js'
 import { redirectRoutes } from './routes/redirect.js'
 import { inviteRoutes } from './routes/invites.js'
@@ -144,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   coachRoutes(app, coach)
   redirectRoutes(app, measure)
   measureLinkRoutes(app, measure)
+  measureDashboardRoutes(app, measure)
   await conversionRoutes(app, measure)
 
   if (options.webDir !== false) {

@@ -3,7 +3,7 @@
  * mentions and replies, listening, the team and the publishing settings. Each query is bounded
  * by a period and a workspace; the coach turns the rows into signals.
  */
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.js'
 
 type Db = Kysely<Database>
@@ -176,4 +176,44 @@ export async function heardAnswersSince(db: Db, workspaceId: string, since: numb
     if (row.answer && !nonNetworkAnswers.includes(row.answer)) viaNetworks += Number(row.n)
   }
   return { total, viaNetworks }
+}
+
+/**
+ * Engagement the networks counted on the posts published in [from, to) (likes, reposts, replies,
+ * quotes: their latest counts), the posts that have counts, and their potential reach (each
+ * post × its account's latest followers). Null figures when no post of the window has counts.
+ */
+export async function measuredEngagement(db: Db, workspaceId: string, from: number, to: number): Promise<{ posts: number; engagement: number; reach: number | null } | null> {
+  const latest = db
+    .selectFrom('accountMetrics as a')
+    .select(['a.accountId', 'a.followers'])
+    .where('a.workspaceId', '=', workspaceId)
+    .where('a.day', '=', (eb) => eb.selectFrom('accountMetrics as b').select((e) => e.fn.max('b.day').as('day')).whereRef('b.accountId', '=', 'a.accountId'))
+  const row = await db
+    .selectFrom('postTargets as t')
+    .innerJoin('postMetrics as m', 'm.targetId', 't.id')
+    .leftJoin(latest.as('f'), 'f.accountId', 't.accountId')
+    .select([
+      sql<number>`count(*)`.as('posts'),
+      sql<number>`coalesce(sum(m.likes + m.reposts + m.replies + m.quotes), 0)`.as('engagement'),
+      sql<number | null>`sum(f.followers)`.as('reach'),
+    ])
+    .where('m.workspaceId', '=', workspaceId)
+    .where('t.publishedAt', '>=', from)
+    .where('t.publishedAt', '<', to)
+    .executeTakeFirst()
+  const posts = Number(row?.posts ?? 0)
+  if (posts === 0) return null
+  return { posts, engagement: Number(row?.engagement ?? 0), reach: row?.reach === null || row?.reach === undefined ? null : Number(row.reach) }
+}
+
+/** Followers of the workspace's accounts now (each account's latest count); null before the first count. */
+export async function currentFollowers(db: Db, workspaceId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('accountMetrics as a')
+    .select((eb) => eb.fn.sum<number>('a.followers').as('followers'))
+    .where('a.workspaceId', '=', workspaceId)
+    .where('a.day', '=', (eb) => eb.selectFrom('accountMetrics as b').select((e) => e.fn.max('b.day').as('day')).whereRef('b.accountId', '=', 'a.accountId'))
+    .executeTakeFirst()
+  return row?.followers === null || row?.followers === undefined ? null : Number(row.followers)
 }

@@ -389,6 +389,12 @@ export interface Database {
   clicks: ClicksTable
   visitorSalts: VisitorSaltsTable
   conversions: ConversionsTable
+  postMetrics: PostMetricsTable
+  postMetricSnapshots: PostMetricSnapshotsTable
+  accountMetrics: AccountMetricsTable
+  clickDays: ClickDaysTable
+  targetClicks: TargetClicksTable
+  measureRollups: MeasureRollupsTable
 }
 
 /** The questionnaire's answers (JSON: question id → option id), one set per workspace. */
@@ -535,3 +541,68 @@ export type NewWorkspace = Insertable<WorkspacesTable>
 export type NewJob = Insertable<JobsTable>
 export type UserUpdate = Updateable<UsersTable>
 export type { Generated }
+
+/** The latest counts a network gave for a published post. */
+export interface PostMetricsTable {
+  targetId: string
+  workspaceId: string
+  likes: number
+  reposts: number
+  replies: number
+  quotes: number
+  /** Only from networks that count views. */
+  views: number | null
+  fetchedAt: number
+}
+
+/** The counts of a published post each time they changed. */
+export interface PostMetricSnapshotsTable {
+  targetId: string
+  at: number
+  likes: number
+  reposts: number
+  replies: number
+  quotes: number
+  views: number | null
+}
+
+/** An account's counts, the last read of each workspace day. */
+export interface AccountMetricsTable {
+  accountId: string
+  workspaceId: string
+  day: string
+  followers: number
+  following: number
+  posts: number
+  at: number
+}
+
+/** Clicks of one workspace day per network and 4E content type ('' when none). */
+export interface ClickDaysTable {
+  workspaceId: string
+  day: string
+  network: string
+  contentType: string
+  clicks: number
+  botClicks: number
+  /** Distinct visitors per link that day, summed over links. */
+  visitors: number
+  /** Clicks with no referrer (typed, scanned, from apps). */
+  directClicks: number
+}
+
+/** A published post's clicks on the days rolled so far. */
+export interface TargetClicksTable {
+  targetId: string
+  workspaceId: string
+  clicks: number
+  botClicks: number
+}
+
+/** How far a workspace's clicks are rolled up, and in which time zone its days were cut. */
+export interface MeasureRollupsTable {
+  workspaceId: string
+  rolledUntil: string
+  timeZone: string
+  updatedAt: number
+}

@@ -29,11 +29,11 @@ describe.each(dialectsUnderTest())('store on %s', (dialect) => {
       .map((t) => t.name)
       .filter((n) => !n.startsWith('schema_migrations'))
     expect(tables.sort()).toEqual([
-      'accounts', 'activity_marks', 'alert_channels', 'alerts', 'api_keys', 'clicks', 'coach_answers', 'coach_assessments',
+      'account_metrics', 'accounts', 'activity_marks', 'alert_channels', 'alerts', 'api_keys', 'click_days', 'clicks', 'coach_answers', 'coach_assessments',
       'coach_handles', 'coach_plans', 'coach_results', 'conversions', 'feed_items', 'feeds', 'instance', 'invites', 'jobs',
-      'listen_queries', 'listen_recent_items', 'listen_sources', 'listen_streams', 'media', 'memberships',
-      'mention_matches', 'mentions', 'post_targets', 'posts', 'queue_slots', 'rate_windows', 'sessions', 'tracked_links', 'users',
-      'visitor_salts', 'workspaces',
+      'listen_queries', 'listen_recent_items', 'listen_sources', 'listen_streams', 'measure_rollups', 'media', 'memberships',
+      'mention_matches', 'mentions', 'post_metric_snapshots', 'post_metrics', 'post_targets', 'posts', 'queue_slots', 'rate_windows', 'sessions',
+      'target_clicks', 'tracked_links', 'users', 'visitor_salts', 'workspaces',
     ])
     expect(await store.migrateToLatest(s)).toEqual([])
   })

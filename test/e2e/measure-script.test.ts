@@ -7,6 +7,7 @@
  * language (Arabic, right to left); answering inside the iframe records the answer.
  */
 import http from 'node:http'
+import { createOAuthAPIClient, createRestAPIClient } from 'masto'
 import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,6 +15,9 @@ import { translator } from '../../src/i18n/index.js'
 import { createTestApp, eventually, setUpOwner, type TestApp, type TestClient } from '../helpers/app.js'
 import { defaultWebDir } from '../../src/package-root.js'
 import { launchBrowser, screenshot } from '../helpers/browser.js'
+import { createMastodonConnector } from '../../src/networks/mastodon/index.js'
+import { createRegistry } from '../../src/networks/index.js'
+import { startMastodonPeer, type MastodonPeer } from '../peers/mastodon/index.js'
 
 /** Only inside page.evaluate callbacks, which run in the browser (the tests' own types have no DOM). */
 declare const document: { cookie: string; body: { getAttribute(name: string): string | null } }
@@ -28,6 +32,7 @@ let app: string
 let website: http.Server
 let site: string
 let siteKey: string
+let mastodon: MastodonPeer
 
 /** The business's website: a landing page, a product page and a thank-you page carrying the snippet. */
 function startWebsite(): Promise<http.Server> {
@@ -61,7 +66,9 @@ function startWebsite(): Promise<http.Server> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ webDir: defaultWebDir })
+  mastodon = await startMastodonPeer()
+  // The worker publishes to the Mastodon loopback contract server (written from Mastodon's API reference).
+  t = await createTestApp({ webDir: defaultWebDir, env: { ALLOW_PRIVATE_URLS: 'true' }, networks: createRegistry([createMastodonConnector({ createRestAPIClient, createOAuthAPIClient })]) })
   owner = await setUpOwner(t)
   await t.app.listen({ port: 0, host: '127.0.0.1' })
   app = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
@@ -75,6 +82,7 @@ afterAll(async () => {
   await browser?.close()
   await new Promise<void>((resolve) => (website ? website.close(() => resolve()) : resolve()))
   await t?.close()
+  await mastodon?.close()
 })
 
 describe('the website script in a browser', () => {
@@ -140,6 +148,51 @@ describe('the website script in a browser', () => {
     expect(await ownerPage.getByTestId('link-conversions').first().textContent()).toContain('2')
     await ownerPage.getByTestId('conversions-table').waitFor()
     await screenshot(ownerPage, 'measure-setup-he')
+    await ownerContext.close()
+  })
+
+  it('publishes a post with a link; its click and its sale show on the dashboard for that post and network', async () => {
+    const cafe = mastodon.createAccountWithToken('boulangerie')
+    const connected = await owner.post<{ account: { id: string } }>('/api/accounts', { network: 'mastodon', input: { server: mastodon.url, accessToken: cafe.accessToken } })
+    expect(connected.status).toBe(201)
+    const post = await owner.post<{ post: { id: string } }>('/api/posts', { text: `Le pain du jour est sorti du four : ${site}/landing`, contentType: 'educate', targets: [{ accountId: connected.body.account.id }] })
+    expect(post.status).toBe(201)
+    expect((await owner.post(`/api/posts/${post.body.post.id}/schedule`, { mode: 'now' })).status).toBe(200)
+    const status = await eventually('the post on Mastodon', async () => mastodon.statuses(cafe.account.id).find((s) => s.text.startsWith('Le pain du jour')))
+    const short = /https?:\/\/\S+\/l\/[A-Za-z0-9]+/.exec(status.text)?.[0]
+    expect(short, status.text).toBeDefined()
+
+    // A reader follows the short link from the post, browses, and buys.
+    const context = await browser.newContext({ userAgent, locale: 'fr-FR' })
+    const page = await context.newPage()
+    // The short link names the app's public address; this test's app listens on a port of its own.
+    await page.goto(`${app}/l/${short!.split('/l/')[1]}`)
+    expect(new URL(page.url()).searchParams.get('utm_source')).toBe('mastodon')
+    await page.getByText('Voir le pain').click()
+    await page.getByText('Acheter').click()
+    await page.waitForFunction(() => document.body.getAttribute('data-converted') !== null)
+    await context.close()
+    await eventually('the sale', () => t.store.db.selectFrom('conversions').selectAll().where('postId', '=', post.body.post.id).where('type', '=', 'purchase').executeTakeFirst())
+
+    // The owner's dashboard, in Arabic: one click and one sale for that post on Mastodon.
+    expect((await owner.patch('/api/me', { locale: 'ar' })).status).toBe(200)
+    const ownerContext = await browser.newContext({ locale: 'ar', viewport: { width: 1280, height: 1000 } })
+    await ownerContext.addCookies([...owner.cookies].map(([name, value]) => ({ name, value, url: app })))
+    const ownerPage = await ownerContext.newPage()
+    await ownerPage.goto(`${app}/measure`)
+    expect(await ownerPage.locator('html').getAttribute('dir')).toBe('rtl')
+    const row = ownerPage.getByTestId('dashboard-network-row-mastodon')
+    await row.waitFor()
+    const arabicDigits = (text: string | null) => (text ?? '').replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    expect(arabicDigits(await ownerPage.getByTestId('dashboard-network-row-mastodon-clicks').textContent())).toContain('1')
+    expect(arabicDigits(await ownerPage.getByTestId('dashboard-network-row-mastodon-conversions').textContent())).toContain('1')
+    const target = await t.store.db.selectFrom('postTargets').select('id').where('postId', '=', post.body.post.id).executeTakeFirstOrThrow()
+    const top = ownerPage.getByTestId(`dashboard-top-post-${target.id}`)
+    await top.waitFor()
+    expect(await top.textContent()).toContain('Le pain du jour')
+    await screenshot(ownerPage, 'measure-dashboard-ar')
+    await ownerPage.setViewportSize({ width: 1280, height: 3200 })
+    await screenshot(ownerPage, 'measure-dashboard-ar-full')
     await ownerContext.close()
   })
 })

@@ -2,8 +2,10 @@
  * A real Bluesky PDS on loopback for tests: an in-memory PLC directory (`@did-plc/server`) and
  * `@atproto/pds` bound to 127.0.0.1, in a temporary data folder, with no AppView, no crawlers and
  * `.test` handles, so nothing leaves the machine. Reads go through `com.atproto.repo.getRecord`
- * and `listRecords` (there is no AppView to ask). Starting one costs about 2 s: share one per
- * test file. See shared/notes/peers.md for how this was worked out.
+ * and `listRecords`. With `appView: true` the PDS is configured with an AppView contract server
+ * (./bluesky-appview.ts) as `bskyAppViewUrl`/`bskyAppViewDid`, so `app.bsky.*` reads sent to the
+ * PDS are proxied there; without it they fail with "No service configured". Starting one costs
+ * about 2 s: share one per test file. See shared/notes/peers.md for how this was worked out.
  */
 import crypto from 'node:crypto'
 import dns from 'node:dns'
@@ -18,6 +20,7 @@ import { PDS, envToCfg, envToSecrets, type ServerEnvironment } from '@atproto/pd
 import { createAccessToken } from '@atproto/pds/dist/account-manager/helpers/auth.js'
 import { AuthScope } from '@atproto/pds/dist/auth-scope.js'
 import { Database, PlcServer } from '@did-plc/server'
+import { startBlueskyAppView, type BlueskyAppView } from './bluesky-appview.js'
 
 /** An account made on the peer, with the app password a person would paste into Stagecraft. */
 export interface PeerAccount {
@@ -40,6 +43,8 @@ export interface BlueskyPeer {
   /** The service URL clients use: http://127.0.0.1:<port>. */
   url: string
   plcUrl: string
+  /** The AppView contract server the PDS proxies `app.bsky.*` to, when started with `appView: true`. */
+  appView?: BlueskyAppView
   /** A fresh account (`<name>-<n>.test`) and an app password for it. */
   createAccount(name?: string): Promise<PeerAccount>
   /** Reads a post record straight from the repository; undefined when it is not there. */
@@ -59,6 +64,13 @@ export interface BlueskyPeer {
   /** Moderation through the admin API: take the account down, or deactivate it. */
   takedown(did: string): Promise<void>
   deactivate(did: string): Promise<void>
+  /**
+   * Uses up the PDS's request budget for one client address (its `global-ip` limit: 3,000
+   * requests per 5 minutes, with `rateLimits` on) and returns when it renews (epoch ms, from
+   * RateLimit-Reset). Behind its usual reverse proxy the PDS trusts X-Forwarded-For from
+   * loopback, so a client sending that address is counted against it; other clients are not.
+   */
+  exhaustRequestBudget(clientAddress: string): Promise<number>
   /** Hosts other than loopback that anything in this process tried to reach since start. */
   outboundAttempts(): string[]
   stop(): Promise<void>
@@ -162,13 +174,17 @@ function watchOutbound(): { attempts(): string[]; stop(): void } {
   }
 }
 
-/** Starts the PLC directory and the PDS. `rateLimits` turns on the PDS's own rate limiter. */
-export async function startBlueskyPeer(options: { rateLimits?: boolean } = {}): Promise<BlueskyPeer> {
+/**
+ * Starts the PLC directory and the PDS. `rateLimits` turns on the PDS's own rate limiter;
+ * `appView` starts the AppView contract server and points the PDS at it.
+ */
+export async function startBlueskyPeer(options: { rateLimits?: boolean; appView?: boolean } = {}): Promise<BlueskyPeer> {
   const outbound = watchOutbound()
   const plc = PlcServer.create({ db: Database.mock(), port: await freePort() })
   onLoopback(plc.app as unknown as Listener)
   await plc.start()
   const plcUrl = `http://127.0.0.1:${plc.ctx.port}`
+  const appView = options.appView ? await startBlueskyAppView({ plcUrl }) : undefined
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-pds-'))
   const port = await freePort()
@@ -187,6 +203,9 @@ export async function startBlueskyPeer(options: { rateLimits?: boolean } = {}): 
     jwtSecret: crypto.randomBytes(16).toString('hex'),
     adminPassword,
     plcRotationKeyK256PrivateKeyHex: Buffer.from(await rotationKey.export()).toString('hex'),
+    // With no atproto-proxy header, the PDS sends app.bsky.* calls to this URL with a service JWT
+    // whose audience is this DID, without resolving the DID (pipethrough.ts `defaultService`).
+    ...(appView ? { bskyAppViewUrl: appView.url, bskyAppViewDid: appView.did } : {}),
   }
   const pds = await PDS.create(envToCfg(env), envToSecrets(env))
   onLoopback(pds.app as unknown as Listener)
@@ -211,6 +230,7 @@ export async function startBlueskyPeer(options: { rateLimits?: boolean } = {}): 
   return {
     url,
     plcUrl,
+    appView,
     async createAccount(name = 'user') {
       accounts += 1
       const handle = `${name}-${accounts}.test`
@@ -265,9 +285,25 @@ export async function startBlueskyPeer(options: { rateLimits?: boolean } = {}): 
         deactivated: { applied: true },
       })
     },
+    async exhaustRequestBudget(clientAddress) {
+      if (!options.rateLimits) throw new Error('exhaustRequestBudget needs a peer started with rateLimits: true')
+      const ask = async () => {
+        const response = await fetch(`${url}/xrpc/com.atproto.server.describeServer`, { headers: { 'x-forwarded-for': clientAddress } })
+        await response.arrayBuffer()
+        return response
+      }
+      // 3,000 requests in rounds of 100; a few rounds more leave room for requests already made.
+      for (let round = 0; round < 40; round += 1) {
+        const answers = await Promise.all(Array.from({ length: 100 }, ask))
+        const spent = answers.find((a) => a.status === 429 || a.headers.get('ratelimit-remaining') === '0')
+        if (spent) return Number(spent.headers.get('ratelimit-reset')) * 1000
+      }
+      throw new Error(`the PDS kept answering ${clientAddress} after 4,000 requests`)
+    },
     outboundAttempts: () => outbound.attempts(),
     async stop() {
       await pds.destroy()
+      await appView?.close()
       await plc.destroy()
       outbound.stop()
       fs.rmSync(dataDir, { recursive: true, force: true })

@@ -15,6 +15,8 @@ const hour = 60 * minute
  *   PDSes on the older one still refuse anything over 1,000,000 bytes). GIFs post as still images.
  * - Alt text: the lexicon sets no limit; 2,000 characters is the Bluesky app's own cap
  *   (social-app `MAX_ALT_TEXT`), kept so that what we post can be edited there.
+ * - Metrics: the AppView's postView counts likes, reposts, replies and quotes
+ *   (`app.bsky.feed.defs#postView`); nothing counts views.
  * - Rate limits, from https://docs.bsky.app/docs/advanced-guides/rate-limits: writes cost 3
  *   points per created record against 5,000 points per hour and 35,000 per day per account, so
  *   at most 1,666 posts an hour and 11,666 a day. One rule must honour both: 11,666 / 24 = 486
@@ -32,7 +34,7 @@ export const blueskyCapabilities: Capabilities = {
   },
   threads: true,
   linkCards: false,
-  metrics: { likes: false, reposts: false, replies: false, quotes: false, views: false },
+  metrics: { likes: true, reposts: true, replies: true, quotes: true, views: false },
   rateLimits: {
     publishPerAccount: { max: 486, windowMs: hour },
     requestsPerServer: { max: 3000, windowMs: 5 * minute },

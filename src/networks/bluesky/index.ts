@@ -2,8 +2,8 @@
  * Bluesky: a connector speaking to the account's PDS with @atproto/api. Sign-in is a handle (or
  * e-mail) and an app password; posts are `app.bsky.feed.post` records written under a record key
  * derived from the idempotency key, so a retry never posts twice. The handle check (handles.ts)
- * asks the PDS whether a name is free. The reading side (inbox, metrics) needs an AppView and
- * arrives with the features that use it.
+ * asks the PDS whether a name is free. Metrics (metrics.ts) come from the AppView, asked through
+ * the PDS; the inbox arrives with the feature that uses it.
  *
  * `createBlueskyConnector(deps)` receives its `fetch`, default service and a place to store
  * renewed credentials; it never reads the environment.
@@ -13,6 +13,7 @@ import { type BlueskyConnectInput, check, connect, refresh } from './auth.js'
 import { blueskyCapabilities } from './capabilities.js'
 import type { BlueskyDeps } from './client.js'
 import { createHandleChecker } from './handles.js'
+import { fetchAccountMetrics, fetchPostMetrics } from './metrics.js'
 import { deletePost, findPublished, publishPost } from './publish.js'
 
 export type { BlueskyConnectInput } from './auth.js'
@@ -32,6 +33,8 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): Connector<Bluesk
     findPublished: (account, request) => findPublished(deps, account, request),
     reply: (account, request) => publishPost(deps, account, request),
     delete: (account, post) => deletePost(deps, account, post),
+    fetchPostMetrics: (account, posts) => fetchPostMetrics(deps, account, posts),
+    fetchAccountMetrics: (account) => fetchAccountMetrics(deps, account),
     checkHandle: createHandleChecker(deps),
   }
 }

@@ -42,6 +42,10 @@ export function toConnectorError(error: unknown): ConnectorError {
   if (error.status < 100) return new Transient(network, error.message, { cause: error })
   const headers = new Headers()
   for (const [name, value] of Object.entries(error.headers ?? {})) if (value !== undefined) headers.set(name, value)
+  // A 429 the PDS passes on from its AppView carries none of the AppView's headers but the PDS's
+  // own RateLimit-* for a budget not spent (remaining above 0): that reset says nothing about
+  // when the AppView will answer again.
+  if (error.status === 429 && Number(headers.get('ratelimit-remaining')) > 0) headers.delete('ratelimit-reset')
   const mapped = errorFromResponse(network, error.status, headers, error.message, error.error)
   mapped.cause = error
   return mapped

@@ -20,11 +20,17 @@
  *   (`throttle_api_delete`).
  * The contract has one publishing rule per account, the statuses one; the others surface as
  * RateLimited with the server's reset time when a burst reaches them.
+ *
+ * Metrics: every Status counts favourites, boosts and replies; `quotes_count` comes with quote
+ * posts, API version 7 (Mastodon 4.5, https://docs.joinmastodon.org/client/quotes), which the
+ * instance announces in `api_versions.mastodon`. Mastodon counts no views.
  */
 import type { Capabilities, ConnectedAccount, MediaKind, TextRules } from '../connector.js'
 import { settingsSchema, type MastodonSettings } from './stored.js'
 
 const hour = 3_600_000
+/** The first `api_versions.mastodon` whose statuses carry `quotes_count`. */
+const quotesApiVersion = 7
 
 /** Vanilla Mastodon 4.x, as mastodon.social reports it. */
 export const defaultSettings: Omit<MastodonSettings, 'server' | 'domain'> = {
@@ -41,6 +47,8 @@ export const defaultSettings: Omit<MastodonSettings, 'server' | 'domain'> = {
 /** The part of GET /api/v2/instance this connector reads (masto camel-cases the keys). */
 export interface InstanceLimits {
   domain?: string
+  /** An integer in the Instance entity; masto 7.12 types it as a string, so both are read. */
+  apiVersions?: { mastodon?: number | string }
   configuration?: {
     statuses?: { maxCharacters?: number; maxMediaAttachments?: number; charactersReservedPerUrl?: number }
     mediaAttachments?: { supportedMimeTypes?: string[]; imageSizeLimit?: number; videoSizeLimit?: number; descriptionLimit?: number }
@@ -54,6 +62,7 @@ export function settingsFromInstance(server: string, instance: InstanceLimits | 
   const statuses = instance?.configuration?.statuses
   const media = instance?.configuration?.mediaAttachments
   const mimeTypes = media?.supportedMimeTypes?.filter((t) => t.startsWith('image/') || t.startsWith('video/'))
+  const apiVersion = Number(instance?.apiVersions?.mastodon)
   return {
     server,
     domain: instance?.domain || new URL(server).host,
@@ -64,6 +73,7 @@ export function settingsFromInstance(server: string, instance: InstanceLimits | 
     imageSizeLimit: positive(media?.imageSizeLimit, defaultSettings.imageSizeLimit),
     videoSizeLimit: positive(media?.videoSizeLimit, defaultSettings.videoSizeLimit),
     descriptionLimit: positive(media?.descriptionLimit, defaultSettings.descriptionLimit),
+    ...(Number.isInteger(apiVersion) && apiVersion >= 0 ? { apiVersion } : {}),
   }
 }
 
@@ -97,8 +107,7 @@ export function mastodonCapabilities(account?: ConnectedAccount): Capabilities {
     },
     threads: true,
     linkCards: true,
-    // fetchPostMetrics is not implemented yet: no counts to promise.
-    metrics: { likes: false, reposts: false, replies: false, quotes: false, views: false },
+    metrics: { likes: true, reposts: true, replies: true, quotes: (s.apiVersion ?? 0) >= quotesApiVersion, views: false },
     rateLimits: { publishPerAccount: { max: 300, windowMs: 3 * hour } },
   }
 }

@@ -7,9 +7,9 @@
  *
  * Roles: auth.ts (OAuth, connect, refresh, check), capabilities.ts (instance limits, counting,
  * rate limits), publish.ts (media, statuses, delete), find-published.ts and match-text.ts
- * (finding an earlier attempt's post), map-error.ts (the shared errors), client.ts (the seam).
- * handles.ts checks whether a username is free on an instance. The reading side (notifications,
- * metrics) is not implemented yet.
+ * (finding an earlier attempt's post), metrics.ts (counts for statuses and the account),
+ * map-error.ts (the shared errors), client.ts (the seam). handles.ts checks whether a username is
+ * free on an instance. Notifications arrive with the inbox.
  */
 import type { Connector } from '../connector.js'
 import { beginOAuth, check, connect, refresh } from './auth.js'
@@ -17,6 +17,7 @@ import { mastodonCapabilities } from './capabilities.js'
 import { resolveDeps, type MastodonDeps } from './client.js'
 import { findPublished } from './find-published.js'
 import { checkHandle } from './handles.js'
+import { fetchAccountMetrics, fetchPostMetrics } from './metrics.js'
 import { deletePost, publish } from './publish.js'
 import type { MastodonConnectInput } from './stored.js'
 
@@ -39,6 +40,8 @@ export function createMastodonConnector(deps: MastodonDeps): Connector<MastodonC
     findPublished: (account, request) => findPublished(d, account, request),
     reply: (account, request) => publish(d, account, request),
     delete: (account, post) => deletePost(d, account, post),
+    fetchPostMetrics: (account, posts) => fetchPostMetrics(d, account, posts),
+    fetchAccountMetrics: (account) => fetchAccountMetrics(d, account),
     checkHandle: (name, options) => checkHandle(d, name, options),
   }
 }

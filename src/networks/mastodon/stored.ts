@@ -52,6 +52,8 @@ export const settingsSchema = z.object({
   imageSizeLimit: z.number().int().positive(),
   videoSizeLimit: z.number().int().positive(),
   descriptionLimit: z.number().int().positive(),
+  /** `api_versions.mastodon` (Mastodon 4.3 and later): which API additions the server has. */
+  apiVersion: z.number().int().nonnegative().optional(),
 })
 /** See settingsSchema. */
 export type MastodonSettings = z.infer<typeof settingsSchema>

@@ -8,6 +8,7 @@ import * as publish from './0002-publish.js'
 import * as listen from './0003-listen.js'
 import * as coach from './0004-coach.js'
 import * as measure from './0005-measure.js'
+import * as metrics from './0006-metrics.js'
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-listen': listen,
   '0004-coach': coach,
   '0005-measure': measure,
+  '0006-metrics': metrics,
 }

@@ -115,9 +115,13 @@ export interface Listening {
   close(): Promise<void>
 }
 
-/** Serves `routes` on 127.0.0.1 at a random port; unknown paths answer 404 like Rails. */
-export async function listenOnLoopback(routes: Route[]): Promise<Listening> {
+/**
+ * Serves `routes` on 127.0.0.1 at a random port; unknown paths answer 404 like Rails.
+ * `onRequest` sees every request before it is routed.
+ */
+export async function listenOnLoopback(routes: Route[], onRequest?: (request: Request) => void): Promise<Listening> {
   async function dispatch(request: Request): Promise<Response> {
+    onRequest?.(request)
     const url = new URL(request.url)
     for (const r of routes) {
       if (r.method !== request.method) continue

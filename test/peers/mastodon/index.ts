@@ -17,6 +17,8 @@
  * | GET /api/v2/instance | /methods/instance/#v2, /entities/Instance/, rest/instance_serializer.rb |
  * | POST /api/v2/media, GET and PUT /api/v1/media/:id | /methods/media/ (202 → 206 → 200), api/v{1,2}/media_controller.rb |
  * | POST, GET, DELETE /api/v1/statuses | /methods/statuses/, api/v1/statuses_controller.rb, post_status_service.rb (Idempotency-Key, 3600 s) |
+ * | GET /api/v1/statuses?id[]= (4.3.0 and later) | /methods/statuses/#index, statuses_controller.rb `index` (at most 20 ids) |
+ * | counters (favourites, boosts, replies, quotes; followers, following) | /entities/Status/, /entities/Account/; set by tests, since nothing federates here |
  * | length check | app/validators/status_length_validator.rb (graphemes, URL = 23, mention without domain) |
  * | content HTML | app/lib/text_formatter.rb |
  * | 401 / 403 | api/base_controller.rb (`require_user!`), Doorkeeper's invalid_token messages |
@@ -26,7 +28,8 @@
  * statuses, edits, streaming, v1 media upload, client_credentials and password grants, the oob
  * redirect URI.
  * The helpers below stand in for the admin side: make accounts and tokens, sign someone in on the
- * web side, suspend, revoke, read state directly, and set rate limits low enough to trip.
+ * web side, suspend, revoke, read state directly, set counters other servers would move, and set
+ * rate limits low enough to trip. `version` picks the release played (state.ts MastodonVersion).
  */
 import { listenOnLoopback } from './http.js'
 import type { Family, Limits } from './rate-limits.js'
@@ -36,11 +39,33 @@ import { oauthRoutes } from './routes-oauth.js'
 import { statusRoutes } from './routes-statuses.js'
 import { timelineRoutes } from './routes-timelines.js'
 import { newestFirst } from './serializers.js'
-import { createState, type LocalAccount, type OAuthApp, type PeerOptions, type RemoteAccount, type StoredMedia, type StoredStatus } from './state.js'
+import {
+  createState,
+  type AccountCounts,
+  type LocalAccount,
+  type LoggedRequest,
+  type OAuthApp,
+  type PeerOptions,
+  type RemoteAccount,
+  type StatusCounts,
+  type StoredMedia,
+  type StoredStatus,
+} from './state.js'
 
 export type { Family, Limit, Limits } from './rate-limits.js'
 export { anonymousClient } from './routes-timelines.js'
-export type { LocalAccount, OAuthApp, PeerOptions, RemoteAccount, StoredMedia, StoredStatus } from './state.js'
+export type {
+  AccountCounts,
+  LocalAccount,
+  LoggedRequest,
+  MastodonVersion,
+  OAuthApp,
+  PeerOptions,
+  RemoteAccount,
+  StatusCounts,
+  StoredMedia,
+  StoredStatus,
+} from './state.js'
 
 export interface MastodonPeer {
   /** http://127.0.0.1:<port>: the instance URL a person would type. */
@@ -70,13 +95,20 @@ export interface MastodonPeer {
   setLimits(limits: Partial<Limits>, accountId?: string): void
   /** When the account's current window for `family` ends (epoch ms, the server's clock). */
   rateLimitResetAt(accountId: string, family: Family): number
+  /** Sets a status's counters, as other people's favourites, boosts, replies and quotes would. */
+  setCounts(statusId: string, counts: StatusCounts): void
+  /** Sets an account's follower and following counts. */
+  setAccountCounts(accountId: string, counts: AccountCounts): void
+  /** Every request received so far, oldest first. */
+  requests(): LoggedRequest[]
   close(): Promise<void>
 }
 
 /** Starts a contract server; share one per test file, or one per configuration under test. */
 export async function startMastodonPeer(options: PeerOptions = {}): Promise<MastodonPeer> {
   const state = createState(options)
-  const server = await listenOnLoopback([...oauthRoutes(state), ...accountRoutes(state), ...mediaRoutes(state), ...statusRoutes(state), ...timelineRoutes(state)])
+  const routes = [...oauthRoutes(state), ...accountRoutes(state), ...mediaRoutes(state), ...statusRoutes(state), ...timelineRoutes(state)]
+  const server = await listenOnLoopback(routes, (request) => void state.requests.push({ method: request.method, url: new URL(request.url) }))
   state.base = server.url
   state.domain = new URL(server.url).host
   let counter = 0
@@ -129,6 +161,9 @@ export async function startMastodonPeer(options: PeerOptions = {}): Promise<Mast
     apps: () => [...state.apps.values()],
     setLimits: (limits, accountId) => state.limiter.set(limits, accountId),
     rateLimitResetAt: (accountId, family) => state.limiter.resetAt(accountId, family),
+    setCounts: (statusId, counts) => void state.statusCounts.set(statusId, { ...state.statusCounts.get(statusId), ...counts }),
+    setAccountCounts: (accountId, counts) => void state.accountCounts.set(accountId, { ...state.accountCounts.get(accountId), ...counts }),
+    requests: () => [...state.requests],
     close: () => server.close(),
   }
 }

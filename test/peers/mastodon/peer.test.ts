@@ -38,6 +38,27 @@ describe('the Mastodon contract server, driven by the masto client', () => {
     expect(pages).toEqual([['<p>five</p>', '<p>four</p>'], ['<p>three</p>', '<p>two</p>'], ['<p>one</p>']])
   })
 
+  it('shows several statuses at once from 4.3 (at most 20, missing ones left out) and not before', async () => {
+    const { account, accessToken } = peer.createAccountWithToken()
+    const client = createRestAPIClient({ url: peer.url, accessToken })
+    const [first, second] = [await client.v1.statuses.create({ status: 'first' }), await client.v1.statuses.create({ status: 'second' })]
+    await client.v1.statuses.$select(first.id).remove()
+    peer.setCounts(second.id, { favourites: 5, reblogs: 2, quotes: 1 })
+    peer.setAccountCounts(account.id, { followers: 8, following: 3 })
+    const shown = await client.v1.statuses.fetch({ id: [first.id, second.id, '999'] })
+    expect(shown.map((s) => [s.id, s.favouritesCount, s.reblogsCount, s.quotesCount])).toEqual([[second.id, 5, 2, undefined]])
+    expect(await failure(client.v1.statuses.fetch({ id: Array.from({ length: 21 }, (_, i) => String(i + 1)) }))).toEqual({ status: 422, message: 'Mastodon::ValidationError' })
+    expect(await client.v1.accounts.verifyCredentials()).toMatchObject({ followersCount: 8, followingCount: 3, statusesCount: 1 })
+    const older = await startMastodonPeer({ version: '4.2.0' })
+    try {
+      const token = older.createAccountWithToken().accessToken
+      expect(await failure(createRestAPIClient({ url: older.url, accessToken: token }).v1.statuses.fetch({ id: ['1'] }))).toMatchObject({ status: 404 })
+      expect((await createRestAPIClient({ url: older.url }).v2.instance.fetch()).apiVersions).toBeUndefined()
+    } finally {
+      await older.close()
+    }
+  })
+
   it('refuses missing scopes, unknown tokens and other apps\' revocations the way Mastodon does', async () => {
     const { account, accessToken } = peer.createAccountWithToken()
     const readOnly = createRestAPIClient({ url: peer.url, accessToken: peer.createToken(account, 'read') })

@@ -8,6 +8,11 @@
  *   and the `statuses` rate family (300 per 3 h) whose headers the answer carries.
  * - GET /api/v1/statuses/:id, DELETE /api/v1/statuses/:id (answers the status with its source
  *   `text`, counted in the `delete` throttle).
+ * - GET /api/v1/statuses?id[]=… (https://docs.joinmastodon.org/methods/statuses/#index, 4.3.0 and
+ *   later; statuses_controller.rb `index`): public like GET /:id; each id once, at most 20
+ *   (`check_statuses_limit` against DEFAULT_STATUSES_LIMIT, else 422 with Mastodon::ValidationError's
+ *   message); statuses missing, deleted or not visible to the caller are left out. Older releases
+ *   have no such route and answer 404.
  * - GET /api/v1/accounts/:id/statuses (https://docs.joinmastodon.org/methods/accounts/#statuses):
  *   newest first; limit (20, at most 40), max_id, since_id, min_id, exclude_replies, only_media;
  *   a Link header with `next` (max_id) and `prev` (min_id).
@@ -15,10 +20,12 @@
 import { authenticate, authenticateIfToken } from './auth.js'
 import { fail, json, list, route, text, type Route } from './http.js'
 import { maxMediaAttachments, newestFirst, statusJson } from './serializers.js'
-import { compareIds, type PeerState, type StoredStatus } from './state.js'
+import { atLeast, compareIds, type PeerState, type StoredStatus } from './state.js'
 import { countableLength } from './text.js'
 
 const idempotencyTtlMs = 3_600_000
+/** Api::BaseController::DEFAULT_STATUSES_LIMIT, the most ids GET /api/v1/statuses takes. */
+const defaultStatusesLimit = 20
 const visibilities = ['public', 'unlisted', 'private', 'direct'] as const
 
 function visibleTo(status: StoredStatus, viewerId: string | undefined): boolean {
@@ -26,9 +33,18 @@ function visibleTo(status: StoredStatus, viewerId: string | undefined): boolean 
   return status.accountId === viewerId || status.visibility === 'public' || status.visibility === 'unlisted'
 }
 
-/** The routes this module documents, over the shared state. */
+/** The routes this module documents, over the shared state (for the release it plays). */
 export function statusRoutes(state: PeerState): Route[] {
+  const several = route('GET', '/api/v1/statuses', ({ request, params }) => {
+    const caller = authenticateIfToken(state, request, 'read:statuses')
+    if (caller instanceof Response) return caller
+    const ids = [...new Set(list(params, 'id'))]
+    if (ids.length > defaultStatusesLimit) return fail(422, 'Mastodon::ValidationError', {}, caller?.headers)
+    const found = ids.map((id) => state.statuses.get(id)).filter((s): s is StoredStatus => s !== undefined && visibleTo(s, caller?.account.id))
+    return json(200, found.map((s) => statusJson(state, s)), caller?.headers)
+  })
   return [
+    ...(atLeast(state, '4.3.0') ? [several] : []),
     route('POST', '/api/v1/statuses', ({ request, params }) => {
       const caller = authenticate(state, request, 'write:statuses')
       if (caller instanceof Response) return caller

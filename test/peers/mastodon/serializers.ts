@@ -3,9 +3,10 @@
  * Account and CredentialAccount (https://docs.joinmastodon.org/entities/Account/), Status
  * (/entities/Status/), MediaAttachment (/entities/MediaAttachment/) and Instance v2
  * (/entities/Instance/, app/serializers/rest/instance_serializer.rb). Only the fields a client
- * commonly reads are filled; counters that need federation stay at zero.
+ * commonly reads are filled. Counters that would need federation (followers, favourites,
+ * boosts, quotes) are zero unless a test set them (`statusCounts`, `accountCounts`).
  */
-import { compareIds, type LocalAccount, type PeerState, type StoredMedia, type StoredStatus } from './state.js'
+import { atLeast, compareIds, type LocalAccount, type PeerState, type StoredMedia, type StoredStatus } from './state.js'
 import { extractEntities, formatContent, urlPlaceholderChars } from './text.js'
 
 /** MediaAttachment::IMAGE_MIME_TYPES + VIDEO_MIME_TYPES + AUDIO_MIME_TYPES, as mastodon.social lists them. */
@@ -26,6 +27,7 @@ const iso = (ms: number): string => new Date(ms).toISOString()
 export function accountJson(state: PeerState, account: LocalAccount): Record<string, unknown> {
   const own = [...state.statuses.values()].filter((s) => s.accountId === account.id && !s.deleted)
   const last = own.map((s) => s.createdAt).sort((a, b) => b - a)[0]
+  const counts = state.accountCounts.get(account.id) ?? {}
   return {
     id: account.id,
     username: account.username,
@@ -43,8 +45,8 @@ export function accountJson(state: PeerState, account: LocalAccount): Record<str
     avatar_static: `${state.base}/avatars/original/missing.png`,
     header: `${state.base}/headers/original/missing.png`,
     header_static: `${state.base}/headers/original/missing.png`,
-    followers_count: 0,
-    following_count: 0,
+    followers_count: counts.followers ?? 0,
+    following_count: counts.following ?? 0,
     statuses_count: own.length,
     last_status_at: last === undefined ? null : iso(last).slice(0, 10),
     emojis: [],
@@ -105,7 +107,8 @@ export function statusJson(state: PeerState, status: StoredStatus, options: { wi
     })
     .filter((m) => m !== undefined)
     .map((m) => ({ id: m.id, username: m.username, url: m.url, acct: m.acct }))
-  const replies = [...state.statuses.values()].filter((s) => s.inReplyToId === status.id && !s.deleted).length
+  const counts = state.statusCounts.get(status.id) ?? {}
+  const replies = counts.replies ?? [...state.statuses.values()].filter((s) => s.inReplyToId === status.id && !s.deleted).length
   const parent = status.inReplyToId ? state.statuses.get(status.inReplyToId) : undefined
   return {
     id: status.id,
@@ -119,8 +122,9 @@ export function statusJson(state: PeerState, status: StoredStatus, options: { wi
     uri: `${state.base}/users/${account.username}/statuses/${status.id}`,
     url: `${state.base}/@${account.username}/${status.id}`,
     replies_count: replies,
-    reblogs_count: 0,
-    favourites_count: 0,
+    reblogs_count: counts.reblogs ?? 0,
+    favourites_count: counts.favourites ?? 0,
+    ...(atLeast(state, '4.5.0') ? { quotes_count: counts.quotes ?? 0 } : {}),
     edited_at: null,
     favourited: false,
     reblogged: false,
@@ -146,12 +150,18 @@ export function newestFirst(statuses: StoredStatus[]): StoredStatus[] {
   return [...statuses].sort((a, b) => compareIds(b.id, a.id))
 }
 
+/** `api_versions` (added in 4.3.0 at 2; 7 from 4.5.0); older releases send none. */
+function apiVersions(state: PeerState): Record<string, unknown> {
+  if (atLeast(state, '4.5.0')) return { api_versions: { mastodon: 7 } }
+  return atLeast(state, '4.3.0') ? { api_versions: { mastodon: 2 } } : {}
+}
+
 /** GET /api/v2/instance (app/serializers/rest/instance_serializer.rb#configuration). */
 export function instanceJson(state: PeerState): Record<string, unknown> {
   return {
     domain: state.domain,
     title: state.title,
-    version: '4.3.0',
+    version: state.version,
     source_url: 'https://github.com/mastodon/mastodon',
     description: 'A Mastodon contract server on loopback, for tests.',
     usage: { users: { active_month: state.accounts.size } },
@@ -180,7 +190,7 @@ export function instanceJson(state: PeerState): Record<string, unknown> {
       translation: { enabled: false },
     },
     registrations: { enabled: false, approval_required: false, message: null },
-    api_versions: { mastodon: 2 },
+    ...apiVersions(state),
     contact: { email: '', account: null },
     rules: [],
   }

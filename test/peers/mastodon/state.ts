@@ -6,8 +6,22 @@
 import crypto from 'node:crypto'
 import { createRateLimiter, type RateLimiter } from './rate-limits.js'
 
+/**
+ * Which Mastodon release the server plays; each answers as that release does:
+ * - 4.2.0: no GET /api/v1/statuses (several statuses at once; 404 like any unknown path), no
+ *   `api_versions` in /api/v2/instance;
+ * - 4.3.0 (the default): GET /api/v1/statuses, `api_versions.mastodon` 2;
+ * - 4.5.0: statuses carry `quotes_count`, `api_versions.mastodon` 7 (docs.joinmastodon.org
+ *   /client/quotes: quote posts' API additions start at API version 7).
+ */
+export type MastodonVersion = (typeof releases)[number]
+
+const releases = ['4.2.0', '4.3.0', '4.5.0'] as const
+
 /** How a contract server is configured; every field has Mastodon's default. */
 export interface PeerOptions {
+  /** The release played (see MastodonVersion); 4.3.0 by default. */
+  version?: MastodonVersion
   /** `configuration.statuses.max_characters` (Mastodon's MAX_CHARS, default 500). */
   maxCharacters?: number
   /**
@@ -109,8 +123,34 @@ export interface StoredStatus {
   deleted: boolean
 }
 
+/**
+ * A status's counters as other people's interactions set them (StatusStat). This server has no
+ * other servers and no favouriting, so tests set them; `replies` left unset counts the replies
+ * this server holds.
+ */
+export interface StatusCounts {
+  favourites?: number
+  reblogs?: number
+  replies?: number
+  quotes?: number
+}
+
+/** An account's follow counters (AccountStat), set by tests for the same reason. */
+export interface AccountCounts {
+  followers?: number
+  following?: number
+}
+
+/** A request as it reached the server, for tests that check which endpoints a client used. */
+export interface LoggedRequest {
+  method: string
+  /** Path and query string, as sent. */
+  url: URL
+}
+
 /** Everything the server knows, shared by its routes and the test helpers. */
 export interface PeerState {
+  readonly version: MastodonVersion
   readonly maxCharacters: number
   readonly mediaProcessingPolls: number
   readonly title: string
@@ -127,6 +167,9 @@ export interface PeerState {
   tokens: Map<string, AccessToken>
   media: Map<string, StoredMedia>
   statuses: Map<string, StoredStatus>
+  statusCounts: Map<string, StatusCounts>
+  accountCounts: Map<string, AccountCounts>
+  requests: LoggedRequest[]
   /** `idempotency:status:<account>:<key>` → status id, kept 3600 s (PostStatusService). */
   idempotency: Map<string, { statusId: string; expiresAt: number }>
   /** The person signed in on the web side: /oauth/authorize approves as them. */
@@ -149,6 +192,7 @@ export function createState(options: PeerOptions): PeerState {
   const now = options.now ?? Date.now
   let sequence = 0
   return {
+    version: options.version ?? '4.3.0',
     maxCharacters: options.maxCharacters ?? 500,
     mediaProcessingPolls: options.mediaProcessingPolls ?? 0,
     title: options.title ?? 'Loopback Mastodon',
@@ -163,12 +207,20 @@ export function createState(options: PeerOptions): PeerState {
     tokens: new Map(),
     media: new Map(),
     statuses: new Map(),
+    statusCounts: new Map(),
+    accountCounts: new Map(),
+    requests: [],
     idempotency: new Map(),
     browserAccountId: null,
     limiter: createRateLimiter(now),
     snowflake: () => String((BigInt(now()) << 16n) | BigInt((sequence = (sequence + 1) % 65_536))),
     secret: () => crypto.randomBytes(32).toString('base64url'),
   }
+}
+
+/** Whether the release played is `version` or later. */
+export function atLeast(state: PeerState, version: MastodonVersion): boolean {
+  return releases.indexOf(state.version) >= releases.indexOf(version)
 }
 
 /** Scopes a token grants: `write` covers `write:statuses` and the like. */

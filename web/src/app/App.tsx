@@ -7,7 +7,7 @@ import { CoachPage, HandlesPage, QuestionnairePage } from '../features/coach'
 import { ComposePage, EditPostPage } from '../features/compose'
 import { HomePage } from '../features/home'
 import { IdeasPage } from '../features/ideas'
-import { MeasureSetupPage } from '../features/measure'
+import { MeasureDashboardPage, MeasureSetupPage } from '../features/measure'
 import { AlertsTab, ListenPage, MentionsTab, QueriesTab, SourcesTab } from '../features/listen'
 import { AcceptInvitePage } from '../features/invites'
 import { PlanBuilderPage, PlanPage, ResultsSettingsPage, SharedPlanPage, SharedResultsPage } from '../features/plan'
@@ -53,6 +53,7 @@ export function App() {
           <Route path={paths.coachPlan} element={<PlanPage />} />
           <Route path={paths.coachPlanEdit} element={<PlanBuilderPage />} />
           <Route path={paths.coachResults} element={<ResultsSettingsPage />} />
+          <Route path={paths.measure} element={<MeasureDashboardPage />} />
           <Route path={paths.measureSetup} element={<MeasureSetupPage />} />
           <Route path={paths.post} element={<PostPage />} />
           <Route path={paths.postEdit} element={<EditPostPage />} />

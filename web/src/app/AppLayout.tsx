@@ -79,7 +79,7 @@ export function AppLayout() {
         ]
       : []),
     ...(canMeasure
-      ? [{ to: paths.measureSetup, label: t('nav.measure'), icon: <IconChartBar size={18} />, testId: 'nav-measure', active: (path: string) => path.startsWith('/measure') }]
+      ? [{ to: paths.measure, label: t('nav.measure'), icon: <IconChartBar size={18} />, testId: 'nav-measure', active: (path: string) => path.startsWith(paths.measure) }]
       : []),
     ...(canSeeTeam
       ? [{ to: paths.settingsTeam, label: t('nav.team'), icon: <IconUsers size={18} />, testId: 'nav-team', active: (path: string) => path === paths.settingsTeam }]

@@ -17,6 +17,7 @@ export const paths = {
   coachPlanEdit: '/coach/plan/edit',
   coachHandles: '/coach/handles',
   coachResults: '/coach/results',
+  measure: '/measure',
   measureSetup: '/measure/setup',
   sharedPlan: '/shared/plans/:token',
   sharedResults: '/shared/results/:token',

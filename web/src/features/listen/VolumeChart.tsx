@@ -7,9 +7,9 @@ import { Box, ColorSwatch, Group, Stack, Table, Text, VisuallyHidden, useDirecti
 import { useElementSize } from '@mantine/hooks'
 import { useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { chartScale, labelledDays } from '../../components/chart-scale'
 import { useFormatters } from '../../i18n/format'
 import { dateAsUtcNoon } from '../../i18n/zoned-time'
-import { chartScale, labelledDays } from './chart-scale'
 import type { ListenReport } from './listen-types'
 
 const height = 220

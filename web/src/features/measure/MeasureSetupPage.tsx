@@ -3,9 +3,12 @@
  * website (script, pixel, server call, the "How did you hear about us?" form), standalone tracked
  * links with their QR codes, and the latest conversions.
  */
-import { Stack, Text, Title } from '@mantine/core'
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core'
+import { IconArrowLeft } from '@tabler/icons-react'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { paths } from '../../app/paths'
 import { useCan } from '../../app/session'
 import { NoAccess } from '../../components/NoAccess'
 import { QueryState } from '../../components/QueryState'
@@ -27,6 +30,12 @@ export function MeasureSetupPage() {
   return (
     <Stack gap="lg" data-testid="measure-setup-page">
       <Stack gap={4}>
+        <Anchor component={Link} to={paths.measure} size="sm" w="fit-content" data-testid="measure-dashboard-link">
+          <Group gap={4} wrap="nowrap" component="span">
+            <IconArrowLeft size={14} className="sc-mirror" aria-hidden />
+            {t('measure.dashboard.backTo')}
+          </Group>
+        </Anchor>
         <Title order={1} fz="h2">
           {t('measure.setup.title')}
         </Title>

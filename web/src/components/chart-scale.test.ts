@@ -1,4 +1,4 @@
-/** The volume chart's scale: round ticks, days placed along the reading direction, labels that fit. */
+/** The day charts' scale: round ticks, days placed along the reading direction, labels that fit. */
 import { describe, expect, it } from 'vitest'
 import { chartScale, labelledDays, niceStep, ticksFor } from './chart-scale'
 
@@ -13,6 +13,11 @@ describe('ticks', () => {
     expect(ticksFor(3)).toEqual([0, 1, 2, 3])
     expect(ticksFor(14)).toEqual([0, 5, 10, 15])
     expect(ticksFor(380)).toEqual([0, 100, 200, 300, 400])
+  })
+
+  it('starts from a round floor below the smallest value when told one', () => {
+    expect(ticksFor(1212, 4, 1200)).toEqual([1200, 1205, 1210, 1215])
+    expect(ticksFor(1203, 4, 1203)).toEqual([1203, 1204])
   })
 })
 
@@ -33,6 +38,13 @@ describe('chartScale', () => {
     const scale = chartScale(area, 7, 14, false)
     expect(scale.y(0)).toBe(170)
     expect(scale.y(15)).toBe(10)
+  })
+
+  it('puts the floor on the bottom line when there is one', () => {
+    const scale = chartScale(area, 7, 1212, false, 1200)
+    expect(scale.ticks).toEqual([1200, 1205, 1210, 1215])
+    expect(scale.y(1200)).toBe(170)
+    expect(scale.y(1215)).toBe(10)
   })
 })
 

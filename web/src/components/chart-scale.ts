@@ -1,7 +1,8 @@
 /**
- * The arithmetic of the volume chart, apart from React so it can be tested: round tick values for
- * counts, where each day sits (time runs from the start side to the end side, so right to left in
- * Arabic and Hebrew), and which days get a label when there is no room for all of them.
+ * The arithmetic of the app's day-by-day charts (listening volume, measure dashboard), apart from
+ * React so it can be tested: round tick values for counts, where each day sits (time runs from the
+ * start side to the end side, so right to left in Arabic and Hebrew), and which days get a label
+ * when there is no room for all of them.
  */
 
 /** The smallest of 1, 2, 5 × 10ⁿ that is at least `value`, and at least 1 (counts are whole). */
@@ -12,12 +13,17 @@ export function niceStep(value: number): number {
   return step ?? 10 * power
 }
 
-/** Tick values from 0 to a round maximum at or above `max`, about `count` steps. */
-export function ticksFor(max: number, count = 4): number[] {
-  const step = niceStep(max / count)
-  const top = Math.max(step, Math.ceil(max / step) * step)
+/**
+ * Tick values from a round floor at or below `min` (0 by default) to a round maximum at or above
+ * `max`, about `count` steps. A floor above 0 suits totals that move little against their size
+ * (1,200 followers becoming 1,212 would otherwise be a flat line).
+ */
+export function ticksFor(max: number, count = 4, min = 0): number[] {
+  const step = niceStep((max - min) / count)
+  const bottom = Math.floor(min / step) * step
+  const top = Math.max(bottom + step, Math.ceil(max / step) * step)
   const ticks: number[] = []
-  for (let value = 0; value <= top; value += step) ticks.push(value)
+  for (let value = bottom; value <= top; value += step) ticks.push(value)
   return ticks
 }
 
@@ -41,15 +47,17 @@ export interface ChartScale {
   axisX: number
 }
 
-export function chartScale(area: PlotArea, days: number, max: number, rtl: boolean): ChartScale {
-  const ticks = ticksFor(max)
+/** The scale of a chart of `days` days whose values run up to `max` (and down to `min`, 0 by default). */
+export function chartScale(area: PlotArea, days: number, max: number, rtl: boolean, min = 0): ChartScale {
+  const ticks = ticksFor(max, 4, min)
+  const bottom = ticks[0] ?? 0
   const top = ticks.at(-1) ?? 1
   const plotWidth = Math.max(1, area.width - area.start - area.end)
   const plotHeight = Math.max(1, area.height - area.top - area.bottom)
   const forward = (index: number) => area.start + (days <= 1 ? plotWidth / 2 : (index * plotWidth) / (days - 1))
   return {
     x: (index) => (rtl ? area.width - forward(index) : forward(index)),
-    y: (value) => area.top + plotHeight - (value / top) * plotHeight,
+    y: (value) => area.top + plotHeight - ((value - bottom) / (top - bottom)) * plotHeight,
     ticks,
     axisX: rtl ? area.width - area.start : area.start,
   }
