@@ -22,7 +22,7 @@ export interface PublishContext {
 }
 
 /** What the dispatcher asks of link tracking: the text to publish for one target. */
-export type LinkTracker = (input: { workspaceId: string; postId: string; targetId: string; network: string; text: string }) => Promise<string>
+export type LinkTracker = (input: { workspaceId: string; postId: string; targetId: string; network: string; text: string; campaign?: string | null }) => Promise<string>
 
 /** The person (or API key) acting, as publishing needs to know them. */
 export interface PublishActor {

@@ -119,7 +119,7 @@ export async function dispatch(ctx: PublishContext, job: PublishJob): Promise<vo
 async function publishedText(ctx: PublishContext, row: DispatchRow, connector: Connector, connected: ConnectedAccount): Promise<string> {
   const text = row.target.text ?? row.post.text
   if (!ctx.trackLinks || !row.trackLinks || findLinks(text).length === 0) return text
-  const tracked = await ctx.trackLinks({ workspaceId: row.account.workspaceId, postId: row.post.id, targetId: row.target.id, network: row.account.network, text })
+  const tracked = await ctx.trackLinks({ workspaceId: row.account.workspaceId, postId: row.post.id, targetId: row.target.id, network: row.account.network, text, campaign: row.post.campaign })
   const rules = connector.capabilities(connected).text
   return countText(tracked, rules) <= rules.maxLength ? tracked : text
 }

@@ -40,6 +40,8 @@ export interface DraftInput {
   contentType?: ContentType | null
   /** False keeps this post's links as written (no tracked short links). */
   trackLinks?: boolean
+  /** The campaign it serves (a plan goal, a promotion): its links' utm_campaign; none gives `social`. */
+  campaign?: string | null
 }
 
 export interface TargetView {
@@ -165,6 +167,7 @@ export async function createPost(
     sourceRef: input.sourceRef ?? null,
     replyTo: input.replyTo ? JSON.stringify(input.replyTo) : null,
     trackLinks: input.trackLinks === false ? 0 : 1,
+    campaign: input.campaign?.trim() || null,
     approvedBy: null,
     approvedAt: null,
     createdAt: now,
@@ -190,6 +193,7 @@ export async function updatePost(ctx: PublishContext, actor: PublishActor, postI
       text: input.text,
       contentType: input.contentType ?? null,
       ...(input.trackLinks !== undefined ? { trackLinks: input.trackLinks ? 1 : 0 } : {}),
+      ...(input.campaign !== undefined ? { campaign: input.campaign?.trim() || null } : {}),
       updatedAt: now,
     })
     await writeDraft({ ...ctx, db: trx }, post.id, input, now)

@@ -96,6 +96,7 @@ export function presentPost(view: PostView, t: Translate, networkName: NetworkNa
     scheduledAt: post.scheduledAt,
     contentType: post.contentType as ContentType | null,
     trackLinks: post.trackLinks === 1,
+    campaign: post.campaign,
     source: post.source,
     authorId: post.authorId,
     approvedBy: post.approvedBy,

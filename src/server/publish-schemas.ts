@@ -30,6 +30,7 @@ export const draftSchema = z.object({
   mediaIds: z.array(idSchema).max(10).default([]),
   contentType: z.enum(contentTypes).nullable().optional().describe('The 4E the post serves'),
   trackLinks: z.boolean().optional().describe("False keeps this post's links as written; by default they become tracked short links when the workspace tracks links"),
+  campaign: z.string().trim().max(100).nullable().optional().describe("The campaign the post serves (a plan goal, a promotion): its tracked links' utm_campaign; none gives `social`"),
 })
 
 const capabilitiesSchema = z.object({
@@ -109,6 +110,7 @@ export const postSchema = z.object({
   scheduledAt: z.number().nullable(),
   contentType: z.enum(contentTypes).nullable(),
   trackLinks: z.boolean(),
+  campaign: z.string().nullable(),
   source: z.enum(['composer', 'feed', 'listen']),
   authorId: z.string().nullable(),
   approvedBy: z.string().nullable(),

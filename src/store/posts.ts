@@ -67,7 +67,7 @@ export async function insertTarget(db: Db, target: PostTarget): Promise<void> {
 /** What the dispatcher reads about a target, in one query: the target, its post and account. */
 export interface DispatchRow {
   target: PostTarget
-  post: Pick<Post, 'id' | 'text' | 'replyTo' | 'status' | 'scheduleVersion' | 'scheduledAt'>
+  post: Pick<Post, 'id' | 'text' | 'replyTo' | 'status' | 'scheduleVersion' | 'scheduledAt' | 'campaign'>
   account: Account
   /** How many targets and media the post has (to skip work when there is one and none). */
   targetCount: number
@@ -90,6 +90,7 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
       'w.trackLinks as wTrackLinks',
       'p.trackLinks as pTrackLinks',
       'p.text as postText',
+      'p.campaign as postCampaign',
       'p.replyTo as postReplyTo',
       'p.status as postStatus',
       'p.scheduleVersion as postVersion',
@@ -116,7 +117,7 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
     .where('t.id', '=', targetId)
     .executeTakeFirst()
   if (!row) return undefined
-  const { postText, postReplyTo, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, wPausedAt, wTrackLinks, pTrackLinks, ...rest } = row
+  const { postText, postCampaign, postReplyTo, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, wPausedAt, wTrackLinks, pTrackLinks, ...rest } = row
   const target: PostTarget = {
     id: rest.id, postId: rest.postId, accountId: rest.accountId, text: rest.text, status: rest.status, attempts: rest.attempts,
     firstAttemptAt: rest.firstAttemptAt, nextAttemptAt: rest.nextAttemptAt, remoteId: rest.remoteId, remoteCid: rest.remoteCid,
@@ -131,7 +132,7 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
   }
   return {
     target,
-    post: { id: target.postId, text: postText, replyTo: postReplyTo, status: postStatus, scheduleVersion: postVersion, scheduledAt: postScheduledAt },
+    post: { id: target.postId, text: postText, campaign: postCampaign, replyTo: postReplyTo, status: postStatus, scheduleVersion: postVersion, scheduledAt: postScheduledAt },
     account,
     targetCount: Number(targetCount),
     mediaCount: Number(mediaCount),

@@ -153,6 +153,8 @@ export interface PostsTable {
   replyTo: ColumnType<string | null, string | null | undefined, string | null>
   /** 0 when this post's links stay as written (tracking off for the post). */
   trackLinks: ColumnType<number, number | undefined, number>
+  /** The campaign it serves (a plan goal, a promotion): its tracked links' utm_campaign. */
+  campaign: ColumnType<string | null, string | null | undefined, string | null>
   approvedBy: string | null
   approvedAt: number | null
   createdAt: number

@@ -73,6 +73,19 @@ describe('tracked links in published posts', () => {
     expect(links.body.links.find((l) => l.code === code)).toMatchObject({ clicks: 1, postId })
   })
 
+  it("tags the links with the post's campaign (a plan goal), 'social' without one", async () => {
+    const postId = await publish('Winter boxes are back: https://cafe-lune.example/boxes', { campaign: '  Winter bread boxes ', contentType: 'empower' })
+    expect((await owner.get<{ post: { campaign: string | null } }>(`/api/posts/${postId}`)).body.post.campaign).toBe('Winter bread boxes')
+    const status = mastodon.statuses(remoteAccountId).find((s) => s.text.startsWith('Winter boxes'))!
+    const code = /\/l\/([A-Za-z0-9]+)/.exec(status.text)![1]
+    const res = await fetch(`${base}/l/${code}`, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' } })
+    const landing = new URL(res.headers.get('location')!)
+    expect(landing.searchParams.get('utm_campaign')).toBe('Winter bread boxes')
+    expect(landing.searchParams.get('utm_content')).toBe(postId)
+    const long = await owner.post('/api/posts', { text: 'x https://cafe-lune.example', campaign: 'c'.repeat(101), targets: [{ accountId }] })
+    expect(long.status).toBe(400)
+  })
+
   it('keeps the address as written when tracking is off for the post', async () => {
     await publish('Opening hours: https://cafe-lune.example/hours', { trackLinks: false })
     const status = mastodon.statuses(remoteAccountId).find((s) => s.text.startsWith('Opening hours'))

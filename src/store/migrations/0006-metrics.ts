@@ -3,7 +3,7 @@
  * and a snapshot each time they change), each account's followers per day, and the daily click
  * rollups that keep dashboards fast on millions of clicks (per workspace day, network and 4E
  * content type; and per published post since it was published), with how far each workspace is
- * rolled and in which time zone its days were cut.
+ * rolled and in which time zone its days were cut; and the campaign a post serves.
  */
 import type { Kysely } from 'kysely'
 
@@ -77,6 +77,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('time_zone', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute()
+
+  // The campaign a post serves (a plan goal, a promotion): its links' utm_campaign.
+  await db.schema.alterTable('posts').addColumn('campaign', 'text').execute()
 
   // The dashboard reads each account's posts by publication time.
   await db.schema.createIndex('post_targets_account_published').on('post_targets').columns(['account_id', 'published_at']).execute()

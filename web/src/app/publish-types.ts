@@ -112,6 +112,8 @@ export interface Post {
   scheduledAt: Timestamp | null
   contentType: ContentType | null
   trackLinks: boolean
+  /** The campaign the post serves: its tracked links' utm_campaign. */
+  campaign: string | null
   source: 'composer' | 'feed' | 'listen'
   authorId: string | null
   approvedBy: string | null
@@ -138,6 +140,7 @@ export interface Draft {
   mediaIds: string[]
   contentType: ContentType | null
   trackLinks: boolean
+  campaign: string | null
 }
 
 export interface TargetPreview {

@@ -3,7 +3,7 @@
  * descriptions, pick the 4E, and say when it goes out. Each chosen account shows its own live
  * counter and preview; the server's checks appear under each account as the typing pauses.
  */
-import { Button, Card, Checkbox, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Autocomplete, Button, Card, Checkbox, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core'
 import { IconSend } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +15,7 @@ import { useCan, useSession } from '../../app/session'
 import { FormAlert } from '../../components/FormAlert'
 import { autoDirection } from '../../components/bidi'
 import { ValueHints } from '../coach'
+import { usePlan } from '../plan'
 import { usePostAction, useSavePost } from '../posts'
 import { usePublishingSettings } from '../publishing'
 import { AccountPicker } from './AccountPicker'
@@ -46,6 +47,9 @@ export function Composer({ accounts, post }: ComposerProps) {
   const zone = workspace.timeZone
   const canApprove = useCan('posts.approve')
   const settings = usePublishingSettings()
+  // The plan's goals are the campaigns most posts serve.
+  const plan = usePlan()
+  const campaignSuggestions = [...new Set((plan.data?.plan?.goals ?? []).map((goal) => goal.text.trim()).filter((text) => text.length > 0 && text.length <= 100))]
   const [state, setState] = useState<ComposerState>(() => {
     const onlyOne = accounts.length === 1 && accounts[0]!.status === 'active' ? [accounts[0]!.id] : []
     return initialState({ post, zone, now: Date.now(), accountIds: onlyOne })
@@ -129,6 +133,18 @@ export function Composer({ accounts, post }: ComposerProps) {
                 checked={state.trackLinks}
                 onChange={(event) => update({ trackLinks: event.currentTarget.checked })}
                 data-testid="compose-track-links"
+              />
+            )}
+            {findLinks(state.text).length > 0 && state.trackLinks && (
+              <Autocomplete
+                label={t('compose.campaign.label')}
+                description={t('compose.campaign.hint')}
+                placeholder={t('compose.campaign.placeholder')}
+                data={campaignSuggestions}
+                maxLength={100}
+                value={state.campaign}
+                onChange={(campaign) => update({ campaign })}
+                data-testid="compose-campaign"
               />
             )}
             <SchedulePicker

@@ -16,6 +16,8 @@ export interface ComposerState {
   contentType: ContentType | null
   /** Whether this post's links become tracked short links (when the workspace tracks links). */
   trackLinks: boolean
+  /** The campaign the post serves (a plan goal, a promotion): its tracked links' utm_campaign. */
+  campaign: string
   schedule: ScheduleChoice
 }
 
@@ -31,7 +33,7 @@ export function suggestedTime(now: number, zone: string): WallTime {
 export function initialState(props: { post?: Post; zone: string; now: number; accountIds?: string[] }): ComposerState {
   const { post, zone, now } = props
   if (!post) {
-    return { text: '', accountIds: props.accountIds ?? [], custom: {}, media: [], contentType: null, trackLinks: true, schedule: { mode: 'at', at: suggestedTime(now, zone) } }
+    return { text: '', accountIds: props.accountIds ?? [], custom: {}, media: [], contentType: null, trackLinks: true, campaign: '', schedule: { mode: 'at', at: suggestedTime(now, zone) } }
   }
   const custom: Record<string, string> = {}
   for (const target of post.targets) if (target.customText) custom[target.account.id] = target.text
@@ -43,6 +45,7 @@ export function initialState(props: { post?: Post; zone: string; now: number; ac
     media: post.media,
     contentType: post.contentType,
     trackLinks: post.trackLinks,
+    campaign: post.campaign ?? '',
     schedule: { mode: 'at', at: { date: at.date, time: at.time } },
   }
 }
@@ -59,6 +62,7 @@ export function draftOf(state: ComposerState): Draft {
     mediaIds: state.media.map((media) => media.id),
     contentType: state.contentType,
     trackLinks: state.trackLinks,
+    campaign: state.campaign.trim() || null,
   }
 }
 
