@@ -57,6 +57,7 @@ export async function setupWorkspace(ctx: AccountsContext, props: SetupProps): P
     publishingPausedAt: null,
     publishingPausedReason: null,
     listenDigest: 1,
+    responseTargetMinutes: 240,
     trackLinks: 1,
     siteKey: `site_${randomToken(16)}`,
   } satisfies NewWorkspace

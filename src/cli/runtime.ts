@@ -10,6 +10,7 @@ import { createJobQueue, type JobQueue } from '../jobs/index.js'
 import { createDefaultRegistry, type ConnectorRegistry } from '../networks/index.js'
 import { createListenContext, createMailer, LiveStreams, registerListenJobs } from '../listen/index.js'
 import { createCoachContext, registerCoachJobs } from '../coach/index.js'
+import { createEngageContext, registerEngageJobs } from '../engage/index.js'
 import { createMeasureContext, registerMeasureJobs, trackTargetLinks } from '../measure/index.js'
 import { createPublishContext, registerPublishJobs } from '../publish/index.js'
 import { createGuardedDispatcher } from '../security/index.js'
@@ -84,6 +85,7 @@ async function startWorker(runtime: Runtime): Promise<LiveStreams> {
   })
   await registerPublishJobs(runtime.jobs, publish)
   await registerMeasureJobs(runtime.jobs, measure, { publish })
+  await registerEngageJobs(runtime.jobs, createEngageContext({ db: runtime.store.db, logger: runtime.logger, publish }))
   const listen = createListenContext({
     db: runtime.store.db,
     jobs: runtime.jobs,

@@ -27,6 +27,9 @@ const policy: Record<Permission, Role[]> = {
   'measure.read': ['owner', 'admin', 'editor', 'viewer'],
   'measure.write': ['owner', 'admin', 'editor'],
   'measure.configure': ['owner', 'admin'],
+  'inbox.read': ['owner', 'admin', 'editor', 'viewer'],
+  'inbox.use': ['owner', 'admin', 'editor'],
+  'inbox.configure': ['owner', 'admin'],
 }
 
 describe('roles', () => {

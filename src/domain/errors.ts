@@ -44,7 +44,7 @@ export const errors = {
   invalidCredentials: () => new AppError('unauthenticated', 'invalid_credentials'),
   forbidden: (messageKey = 'forbidden', params?: MessageParams) => new AppError('forbidden', messageKey, params),
   notFound: (
-    what: 'route' | 'member' | 'invite' | 'api_key' | 'workspace' | 'account' | 'post' | 'media' | 'feed' | 'listen_query' | 'listen_source' | 'listen_channel' | 'mention' | 'plan' | 'shared_page',
+    what: 'route' | 'member' | 'invite' | 'api_key' | 'workspace' | 'account' | 'post' | 'media' | 'feed' | 'listen_query' | 'listen_source' | 'listen_channel' | 'mention' | 'plan' | 'shared_page' | 'inbox_item' | 'saved_reply',
     params?: MessageParams,
   ) =>
     new AppError('not_found', `not_found_${what}`, params),

@@ -35,6 +35,9 @@ export const minimumRole = {
   'measure.read': 'viewer',
   'measure.write': 'editor',
   'measure.configure': 'admin',
+  'inbox.read': 'viewer',
+  'inbox.use': 'editor',
+  'inbox.configure': 'admin',
 } as const satisfies Record<string, Role>
 
 export type Permission = keyof typeof minimumRole

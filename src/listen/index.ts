@@ -57,3 +57,4 @@ export async function registerListenJobs(queue: JobQueue, ctx: ListenContext): P
     await scheduleRecurring(queue, job.name, job.every, ctx.now())
   }
 }
+export { createSentimentScorer, type SentimentScorer } from './sentiment/index.js'

@@ -198,14 +198,19 @@ function isSale(conversion: PeriodConversion): boolean {
   return conversion.source !== 'form'
 }
 
-async function periodFigures(ctx: MeasureContext, scope: Scope, range: Range, currency: string | null, quarters: Array<{ quarter: number; posts: number; engagement: number }>): Promise<PeriodFigures> {
-  const [groups, clicks, allConversions, followers] = await Promise.all([
+async function periodFigures(
+  ctx: MeasureContext,
+  scope: Scope,
+  range: Range,
+  read: { currency: string | null; quarters: Array<{ quarter: number; posts: number; engagement: number }>; conversions: PeriodConversion[] },
+): Promise<PeriodFigures> {
+  const { currency, quarters } = read
+  const [groups, clicks, followers] = await Promise.all([
     publishedTargetGroups(ctx.db, scope.accountIds, range.start, range.end),
     clicksPerDay(ctx, scope, range),
-    conversionsBetween(ctx.db, scope.workspaceId, range.start, range.end),
     followersOf(ctx, scope, range),
   ])
-  const conversions = allConversions.filter((c) => scope.network === undefined || c.network === scope.network || c.source === 'form')
+  const conversions = read.conversions.filter((c) => scope.network === undefined || c.network === scope.network || c.source === 'form')
   const totals = emptyTotals()
   const followersAtEnd = (id: string) => followers.at(id, range.to)
   for (const group of groups) {
@@ -412,16 +417,24 @@ export async function measureDashboard(ctx: MeasureContext, workspaceId: string,
   const quartersStart = Math.min(previous.start, current.end - bestTimesWindowDays * 24 * 3600_000)
   const rawSince = scope.rolled === null ? 0 : dayStart(addDays(scope.rolled, 1), zone)
   const quarters = await publicationQuarters(ctx.db, scope.accountIds, { start: quartersStart, end: current.end }, { rolled: scope.rolled !== null, rawSince })
-  const conversionsNow = await conversionsBetween(ctx.db, workspaceId, current.start, current.end)
+  const [conversionsNow, conversionsBefore] = await Promise.all([
+    conversionsBetween(ctx.db, workspaceId, current.start, current.end),
+    conversionsBetween(ctx.db, workspaceId, previous.start, previous.end),
+  ])
   const currency = mainCurrency(conversionsNow.filter((c) => scope.network === undefined || c.network === scope.network))
   const [now, before] = await Promise.all([
-    periodFigures(ctx, scope, current, currency, quarters.filter((q) => q.quarter * quarterMs >= current.start)),
-    periodFigures(ctx, scope, previous, currency, quarters.filter((q) => q.quarter * quarterMs >= previous.start && q.quarter * quarterMs < previous.end)),
+    periodFigures(ctx, scope, current, { currency, conversions: conversionsNow, quarters: quarters.filter((q) => q.quarter * quarterMs >= current.start) }),
+    periodFigures(ctx, scope, previous, {
+      currency,
+      conversions: conversionsBefore,
+      quarters: quarters.filter((q) => q.quarter * quarterMs >= previous.start && q.quarter * quarterMs < previous.end),
+    }),
   ])
 
-  // Posts: conversions through them since the period began, per post.
+  // Posts of the period: conversions through them since the period began (the 10 with the most, or all for exports).
   const converted = new Map<string, { conversions: number; revenue: number }>()
-  for (const row of await conversionsByTarget(ctx.db, workspaceId, current.start)) {
+  const postsOfPeriod = { accountIds: scope.accountIds, start: current.start, end: current.end }
+  for (const row of await conversionsByTarget(ctx.db, workspaceId, postsOfPeriod, options.allPosts ? {} : { limit: topPostCount })) {
     const entry = converted.get(row.targetId) ?? { conversions: 0, revenue: 0 }
     entry.conversions += row.conversions
     if (row.currency === currency) entry.revenue += row.value
@@ -433,6 +446,16 @@ export async function measureDashboard(ctx: MeasureContext, workspaceId: string,
         ...(await targetsByIds(ctx.db, scope.accountIds, current.start, current.end, [...converted.keys()])),
         ...(await topTargetsByClicks(ctx.db, scope.accountIds, current.start, current.end, topPostCount)),
       ])
+  // The most clicked posts may have converted too, below the 10 with the most conversions.
+  const uncounted = targets.filter((t) => !converted.has(t.targetId)).map((t) => t.targetId)
+  if (!options.allPosts && uncounted.length > 0) {
+    for (const row of await conversionsByTarget(ctx.db, workspaceId, postsOfPeriod, { targetIds: uncounted })) {
+      const entry = converted.get(row.targetId) ?? { conversions: 0, revenue: 0 }
+      entry.conversions += row.conversions
+      if (row.currency === currency) entry.revenue += row.value
+      converted.set(row.targetId, entry)
+    }
+  }
   const posts = rankPosts(await postRows(ctx, scope, now, targets, converted))
 
   const windowStart = current.end - bestTimesWindowDays * 24 * 3600_000

@@ -118,6 +118,8 @@ export interface RemoteAuthor {
   handle: string
   displayName: string
   avatarUrl?: string
+  /** Their profile on the network. */
+  profileUrl?: string
   followers?: number
   followsUs?: boolean
 }
@@ -135,10 +137,16 @@ export interface RemoteNotification {
   createdAt: number
 }
 
+/**
+ * One call's worth of notifications newer than the cursor given, oldest first. `cursor` marks the
+ * newest item seen so far: pass it back next time to get only what came after (the same cursor
+ * comes back when nothing is new). `more` says another call now would find more (a backlog read
+ * in pages). With no cursor, the call returns the most recent items (one page) and a cursor.
+ */
 export interface NotificationPage {
   items: RemoteNotification[]
-  /** Pass back to get what came after; absent when nothing is new. */
   cursor?: string
+  more?: boolean
 }
 
 export interface PostMetrics {

@@ -10,6 +10,7 @@ import type { Config } from '../config.js'
 import type { JobQueue } from '../jobs/queue.js'
 import { createRegistry, type ConnectorRegistry } from '../networks/index.js'
 import { createPublishContext } from '../publish/index.js'
+import { createEngageContext } from '../engage/index.js'
 import { createListenContext, createMailer } from '../listen/index.js'
 import { createCoachContext } from '../coach/index.js'
 import { createMeasureContext, type MeasureContext } from '../measure/index.js'
@@ -26,6 +27,7 @@ import { feedRoutes } from './routes/feeds.js'
 import { listenRoutes } from './routes/listen.js'
 import { coachRoutes } from './routes/coach.js'
 import { conversionRoutes } from './routes/conversions.js'
+import { inboxRoutes } from './routes/inbox.js'
 import { measureDashboardRoutes } from './routes/measure-dashboard.js'
 import { measureLinkRoutes } from './routes/measure-links.js'
 import { redirectRoutes } from './routes/redirect.js'
@@ -107,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     publish,
     ...(config.mail ? { mailer: createMailer(config.mail) } : {}),
   })
+  const engage = createEngageContext({ db: options.store.db, now: accounts.now, logger: app.log, publish })
   const coach = createCoachContext({
     db: options.store.db,
     now: accounts.now,
@@ -143,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   feedRoutes(app, deps)
   listenRoutes(app, listen, coach)
   coachRoutes(app, coach)
+  inboxRoutes(app, engage)
   redirectRoutes(app, measure)
   measureLinkRoutes(app, measure)
   measureDashboardRoutes(app, measure)

@@ -111,7 +111,7 @@ export const postSchema = z.object({
   contentType: z.enum(contentTypes).nullable(),
   trackLinks: z.boolean(),
   campaign: z.string().nullable(),
-  source: z.enum(['composer', 'feed', 'listen']),
+  source: z.enum(['composer', 'feed', 'listen', 'inbox']),
   authorId: z.string().nullable(),
   approvedBy: z.string().nullable(),
   createdAt: z.number(),

@@ -21,7 +21,7 @@ export interface PublishedPostFact {
   postId: string
   /** When its first target was published. */
   publishedAt: number
-  source: 'composer' | 'feed' | 'listen'
+  source: 'composer' | 'feed' | 'listen' | 'inbox'
   /** Published by a feed on its own (no person wrote or reviewed it). */
   automated: boolean
   contentType: string | null

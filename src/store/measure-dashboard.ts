@@ -206,26 +206,39 @@ export async function conversionsBetween(db: Db, workspaceId: string, start: num
   return rows.map((r) => ({ ...r, at: num(r.at), value: r.value === null ? null : Number(r.value), targetId: r.targetId ?? null }))
 }
 
-/** Conversions made through published posts since `since` (form answers apart), per post and currency; only these posts when `targetIds` is given. */
+/**
+ * Conversions made through the posts these accounts published in [start, end) (form answers
+ * apart), since the period began, per post and currency: the `limit` posts with the most, or
+ * every one of them without a limit (exports).
+ */
 export async function conversionsByTarget(
   db: Db,
   workspaceId: string,
-  since: number,
-  targetIds?: string[],
+  posts: { accountIds: string[]; start: number; end: number },
+  pick: { limit?: number; targetIds?: string[] } = {},
 ): Promise<Array<{ targetId: string; conversions: number; value: number; currency: string | null }>> {
-  if (targetIds?.length === 0) return []
-  let query = db
+  if (posts.accountIds.length === 0 || pick.targetIds?.length === 0) return []
+  const { limit } = pick
+  const base = db
     .selectFrom('conversions as v')
     .innerJoin('trackedLinks as l', 'l.id', 'v.linkId')
-    .select(['l.targetId', 'v.currency', sql<number>`count(*)`.as('conversions'), sql<number>`coalesce(sum(v.value), 0)`.as('value')])
+    .innerJoin('postTargets as t', 't.id', 'l.targetId')
     .where('v.workspaceId', '=', workspaceId)
-    .where('v.at', '>=', since)
+    .where('v.at', '>=', posts.start)
     .where('v.source', '!=', 'form')
-    .where('l.targetId', 'is not', null)
-    .groupBy(['l.targetId', 'v.currency'])
-  if (targetIds) query = query.where('l.targetId', 'in', targetIds)
+    .where('t.accountId', 'in', posts.accountIds)
+    .where('t.publishedAt', '>=', posts.start)
+    .where('t.publishedAt', '<', posts.end)
+  let chosen = pick.targetIds
+  if (limit !== undefined) {
+    const top = await base.select(['t.id', sql<number>`count(*)`.as('n')]).groupBy('t.id').orderBy(sql`count(*)`, 'desc').orderBy('t.id').limit(limit).execute()
+    chosen = top.map((r) => r.id)
+    if (chosen.length === 0) return []
+  }
+  let query = base.select(['t.id as targetId', 'v.currency', sql<number>`count(*)`.as('conversions'), sql<number>`coalesce(sum(v.value), 0)`.as('value')]).groupBy(['t.id', 'v.currency'])
+  if (chosen) query = query.where('t.id', 'in', chosen)
   const rows = await query.execute()
-  return rows.map((r) => ({ targetId: r.targetId!, conversions: num(r.conversions), value: Number(r.value ?? 0), currency: r.currency }))
+  return rows.map((r) => ({ targetId: r.targetId, conversions: num(r.conversions), value: Number(r.value ?? 0), currency: r.currency }))
 }
 
 /** Mentions found by listening in [start, end), with how many distinct authors wrote, and how many of them at least twice. */

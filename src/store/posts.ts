@@ -29,7 +29,7 @@ export interface PostQuery {
   from?: number
   to?: number
   statuses?: PostStatus[]
-  source?: 'composer' | 'feed' | 'listen'
+  source?: 'composer' | 'feed' | 'listen' | 'inbox'
   /** Only posts without a time (drafts, ideas). */
   unscheduled?: boolean
   limit?: number

@@ -31,6 +31,8 @@ export interface WorkspacesTable {
   siteKey: ColumnType<string | null, string | null | undefined, string | null>
   /** 1 when the daily listening digest is sent to the alert channels. */
   listenDigest: ColumnType<number, number | undefined, number>
+  /** The inbox's response-time target: answered within this many minutes counts as on time. */
+  responseTargetMinutes: ColumnType<number, number | undefined, number>
 }
 
 export interface UsersTable {
@@ -146,7 +148,7 @@ export interface PostsTable {
   scheduleVersion: ColumnType<number, number | undefined, number>
   /** The 4E content type: educate, entertain, engage or empower. */
   contentType: string | null
-  source: 'composer' | 'feed' | 'listen'
+  source: 'composer' | 'feed' | 'listen' | 'inbox'
   /** For posts from a feed: the feed item id; for replies to a mention: the mention id. */
   sourceRef: string | null
   /** JSON of the network's reference to the post this one answers (RemotePostRef), for replies. */
@@ -397,6 +399,10 @@ export interface Database {
   clickDays: ClickDaysTable
   targetClicks: TargetClicksTable
   measureRollups: MeasureRollupsTable
+  inboxItems: InboxItemsTable
+  inboxNotes: InboxNotesTable
+  inboxCursors: InboxCursorsTable
+  savedReplies: SavedRepliesTable
 }
 
 /** The questionnaire's answers (JSON: question id → option id), one set per workspace. */
@@ -606,5 +612,72 @@ export interface MeasureRollupsTable {
   workspaceId: string
   rolledUntil: string
   timeZone: string
+  updatedAt: number
+}
+
+/** A reply, mention or quote of a connected account, once per network item. */
+export interface InboxItemsTable {
+  id: string
+  workspaceId: string
+  accountId: string
+  network: string
+  remoteId: string
+  kind: 'reply' | 'mention' | 'quote'
+  text: string
+  lang: string | null
+  /** JSON RemotePostRef of the item's post. */
+  postRef: string
+  /** JSON RemotePostRef of the post it answers or quotes. */
+  inReplyTo: string | null
+  conversationKey: string
+  authorRemoteId: string
+  authorHandle: string
+  authorName: string
+  authorAvatar: string | null
+  authorUrl: string | null
+  authorFollowers: number | null
+  /** 1 / 0 when the network says whether they follow us; null when it does not. */
+  authorFollowsUs: number | null
+  question: number
+  sentiment: 'positive' | 'neutral' | 'negative'
+  /** When it was written on the network, and when it reached the inbox. */
+  createdAt: number
+  receivedAt: number
+  status: ColumnType<'open' | 'done', 'open' | 'done' | undefined, 'open' | 'done'>
+  assigneeId: ColumnType<string | null, string | null | undefined, string | null>
+  snoozedUntil: ColumnType<number | null, number | null | undefined, number | null>
+  doneAt: ColumnType<number | null, number | null | undefined, number | null>
+  /** Set when the network no longer has it. */
+  deletedAt: ColumnType<number | null, number | null | undefined, number | null>
+  updatedAt: number
+}
+
+export interface InboxNotesTable {
+  id: string
+  itemId: string
+  authorId: string | null
+  text: string
+  createdAt: number
+}
+
+/** Where each account's notifications were read up to, and its back-off after failures. */
+export interface InboxCursorsTable {
+  accountId: string
+  cursor: string | null
+  syncedAt: number | null
+  failures: ColumnType<number, number | undefined, number>
+  nextSyncAt: ColumnType<number, number | undefined, number>
+  lastError: string | null
+}
+
+/** A reply template of the workspace, in one language. */
+export interface SavedRepliesTable {
+  id: string
+  workspaceId: string
+  language: string
+  title: string
+  text: string
+  createdBy: string | null
+  createdAt: number
   updatedAt: number
 }

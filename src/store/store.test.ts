@@ -14,7 +14,7 @@ function user(id: string, email: string): store.User {
   return { id, email, name: `User ${id}`, passwordHash: 'scrypt$x', locale: null, createdAt: t0, updatedAt: t0 }
 }
 
-const workspace: store.Workspace = { id: 'w1', name: 'Café Lune', timeZone: 'Europe/Paris', locale: 'fr', createdAt: t0, approvalRequired: 0, crisisPause: 0, publishingPausedAt: null, publishingPausedReason: null, listenDigest: 1, trackLinks: 1, siteKey: null }
+const workspace: store.Workspace = { id: 'w1', name: 'Café Lune', timeZone: 'Europe/Paris', locale: 'fr', createdAt: t0, approvalRequired: 0, crisisPause: 0, publishingPausedAt: null, publishingPausedReason: null, listenDigest: 1, trackLinks: 1, siteKey: null, responseTargetMinutes: 240 }
 
 describe.each(dialectsUnderTest())('store on %s', (dialect) => {
   let s: Awaited<ReturnType<typeof createTestStore>>
@@ -30,9 +30,9 @@ describe.each(dialectsUnderTest())('store on %s', (dialect) => {
       .filter((n) => !n.startsWith('schema_migrations'))
     expect(tables.sort()).toEqual([
       'account_metrics', 'accounts', 'activity_marks', 'alert_channels', 'alerts', 'api_keys', 'click_days', 'clicks', 'coach_answers', 'coach_assessments',
-      'coach_handles', 'coach_plans', 'coach_results', 'conversions', 'feed_items', 'feeds', 'instance', 'invites', 'jobs',
+      'coach_handles', 'coach_plans', 'coach_results', 'conversions', 'feed_items', 'feeds', 'inbox_cursors', 'inbox_items', 'inbox_notes', 'instance', 'invites', 'jobs',
       'listen_queries', 'listen_recent_items', 'listen_sources', 'listen_streams', 'measure_rollups', 'media', 'memberships',
-      'mention_matches', 'mentions', 'post_metric_snapshots', 'post_metrics', 'post_targets', 'posts', 'queue_slots', 'rate_windows', 'sessions',
+      'mention_matches', 'mentions', 'post_metric_snapshots', 'post_metrics', 'post_targets', 'posts', 'queue_slots', 'rate_windows', 'saved_replies', 'sessions',
       'target_clicks', 'tracked_links', 'users', 'visitor_salts', 'workspaces',
     ])
     expect(await store.migrateToLatest(s)).toEqual([])

@@ -29,8 +29,8 @@ import type { Capabilities, ConnectedAccount, MediaKind, TextRules } from '../co
 import { settingsSchema, type MastodonSettings } from './stored.js'
 
 const hour = 3_600_000
-/** The first `api_versions.mastodon` whose statuses carry `quotes_count`. */
-const quotesApiVersion = 7
+/** The first `api_versions.mastodon` with quote posts: `quotes_count`, `quote` notifications. */
+export const quotesApiVersion = 7
 
 /** Vanilla Mastodon 4.x, as mastodon.social reports it. */
 export const defaultSettings: Omit<MastodonSettings, 'server' | 'domain'> = {

@@ -8,8 +8,8 @@
  * Roles: auth.ts (OAuth, connect, refresh, check), capabilities.ts (instance limits, counting,
  * rate limits), publish.ts (media, statuses, delete), find-published.ts and match-text.ts
  * (finding an earlier attempt's post), metrics.ts (counts for statuses and the account),
- * map-error.ts (the shared errors), client.ts (the seam). handles.ts checks whether a username is
- * free on an instance. Notifications arrive with the inbox.
+ * notifications.ts (mentions, replies and quotes for the inbox), map-error.ts (the shared
+ * errors), client.ts (the seam). handles.ts checks whether a username is free on an instance.
  */
 import type { Connector } from '../connector.js'
 import { beginOAuth, check, connect, refresh } from './auth.js'
@@ -18,6 +18,7 @@ import { resolveDeps, type MastodonDeps } from './client.js'
 import { findPublished } from './find-published.js'
 import { checkHandle } from './handles.js'
 import { fetchAccountMetrics, fetchPostMetrics } from './metrics.js'
+import { fetchNotifications } from './notifications.js'
 import { deletePost, publish } from './publish.js'
 import type { MastodonConnectInput } from './stored.js'
 
@@ -40,6 +41,7 @@ export function createMastodonConnector(deps: MastodonDeps): Connector<MastodonC
     findPublished: (account, request) => findPublished(d, account, request),
     reply: (account, request) => publish(d, account, request),
     delete: (account, post) => deletePost(d, account, post),
+    fetchNotifications: (account, cursor) => fetchNotifications(d, account, cursor),
     fetchPostMetrics: (account, posts) => fetchPostMetrics(d, account, posts),
     fetchAccountMetrics: (account) => fetchAccountMetrics(d, account),
     checkHandle: (name, options) => checkHandle(d, name, options),

@@ -81,7 +81,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The campaign a post serves (a plan goal, a promotion): its links' utm_campaign.
   await db.schema.alterTable('posts').addColumn('campaign', 'text').execute()
 
-  // The dashboard reads each account's posts by publication time.
-  await db.schema.createIndex('post_targets_account_published').on('post_targets').columns(['account_id', 'published_at']).execute()
+  // The dashboard reads each account's published posts by publication time (the planner takes
+  // (account_id, status) otherwise and reads every published post of the account); its
+  // freshness line reads the workspace's last count.
+  await db.schema.createIndex('post_targets_account_status_published').on('post_targets').columns(['account_id', 'status', 'published_at']).execute()
+  await db.schema.createIndex('post_metrics_workspace_fetched').on('post_metrics').columns(['workspace_id', 'fetched_at']).execute()
   await db.schema.createIndex('conversions_link').on('conversions').columns(['link_id']).execute()
 }

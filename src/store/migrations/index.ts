@@ -9,6 +9,7 @@ import * as listen from './0003-listen.js'
 import * as coach from './0004-coach.js'
 import * as measure from './0005-measure.js'
 import * as metrics from './0006-metrics.js'
+import * as engage from './0007-engage.js'
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-coach': coach,
   '0005-measure': measure,
   '0006-metrics': metrics,
+  '0007-engage': engage,
 }

@@ -11,13 +11,18 @@
  *   address like the hashtag timeline's (429 with X-RateLimit-*). Left out: remote addresses,
  *   which this server does not resolve (404), and accounts awaiting confirmation, which recent
  *   versions hide (this server has none).
+ * - GET /api/v1/accounts/relationships (https://docs.joinmastodon.org/methods/accounts/#relationships,
+ *   api/v1/accounts/relationships_controller.rb): `read:follows` and a functional login; one
+ *   Relationship per `id[]` this server knows, each once, in the order asked; suspended
+ *   accounts left out unless `with_suspended` (4.3.0). `followed_by` says the account follows
+ *   the caller (tests set follows with `follow`).
  * - GET /api/v2/instance (https://docs.joinmastodon.org/methods/instance/#v2): public; its
  *   `configuration` carries this server's limits (serializers.ts).
  */
 import { authenticate, authenticateIfToken } from './auth.js'
-import { fail, json, route, text, type Route } from './http.js'
+import { fail, json, list, route, text, type Route } from './http.js'
 import { anonymousClient } from './routes-timelines.js'
-import { accountJson, credentialAccountJson, instanceJson } from './serializers.js'
+import { accountJson, credentialAccountJson, instanceJson, relationshipJson } from './serializers.js'
 import type { LocalAccount, PeerState } from './state.js'
 
 /** The local account an `acct` names (ResolveAccountService with `skip_webfinger: true`, local part only). */
@@ -46,6 +51,16 @@ export function accountRoutes(state: PeerState): Route[] {
       const account = findLocal(state, text(params, 'acct') ?? '')
       if (!account) return fail(404, 'Record not found', {}, headers)
       return json(200, { ...accountJson(state, account), ...(account.suspended ? { suspended: true } : {}) }, headers)
+    }),
+    route('GET', '/api/v1/accounts/relationships', ({ request, params }) => {
+      const caller = authenticate(state, request, 'read:follows')
+      if (caller instanceof Response) return caller
+      const withSuspended = ['1', 'true', 't', 'on', 'yes'].includes((text(params, 'with_suspended') ?? '').toLowerCase())
+      const ids = [...new Set(list(params, 'id'))].filter((id) => {
+        const account = state.accounts.get(id)
+        return account !== undefined && (withSuspended || !account.suspended)
+      })
+      return json(200, ids.map((id) => relationshipJson(state, caller.account.id, id)), caller.headers)
     }),
     route('GET', '/api/v2/instance', () => json(200, instanceJson(state))),
   ]

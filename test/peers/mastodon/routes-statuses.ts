@@ -5,7 +5,10 @@
  *   spoiler_text. An `Idempotency-Key` seen for this account in the last 3600 s returns the
  *   status it made (the key is stored only once a status exists); then media checks (own,
  *   unattached, processed, at most 4), the length check (text.ts) as 422 "Validation failed: …",
- *   and the `statuses` rate family (300 per 3 h) whose headers the answer carries.
+ *   and the `statuses` rate family (300 per 3 h) whose headers the answer carries. From 4.5.0,
+ *   `quoted_status_id` quotes a status the author can see (else 404 "Record not found"; older
+ *   releases ignore the parameter, as Rails ignores any it does not know). A new status notifies
+ *   whom it mentions and whom it quotes (notify.ts).
  * - GET /api/v1/statuses/:id, DELETE /api/v1/statuses/:id (answers the status with its source
  *   `text`, counted in the `delete` throttle).
  * - GET /api/v1/statuses?id[]=… (https://docs.joinmastodon.org/methods/statuses/#index, 4.3.0 and
@@ -19,6 +22,7 @@
  */
 import { authenticate, authenticateIfToken } from './auth.js'
 import { fail, json, list, route, text, type Route } from './http.js'
+import { notifyFor } from './notify.js'
 import { maxMediaAttachments, newestFirst, statusJson } from './serializers.js'
 import { atLeast, compareIds, type PeerState, type StoredStatus } from './state.js'
 import { countableLength } from './text.js'
@@ -63,6 +67,11 @@ export function statusRoutes(state: PeerState): Route[] {
         const parent = state.statuses.get(inReplyToId)
         if (!parent || !visibleTo(parent, account.id)) return fail(404, 'The post you are trying to reply to does not appear to exist.', {}, caller.headers)
       }
+      const quotedStatusId = atLeast(state, '4.5.0') ? (text(params, 'quoted_status_id') ?? null) : null
+      if (quotedStatusId !== null) {
+        const quoted = state.statuses.get(quotedStatusId)
+        if (!quoted || !visibleTo(quoted, account.id)) return fail(404, 'Record not found', {}, caller.headers)
+      }
       const mediaIds = list(params, 'media_ids')
       if (mediaIds.length > maxMediaAttachments) return fail(422, `Cannot attach more than ${maxMediaAttachments} files.`, {}, caller.headers)
       const media = mediaIds.map((id) => state.media.get(id))
@@ -90,6 +99,7 @@ export function statusRoutes(state: PeerState): Route[] {
         text: body,
         spoilerText,
         inReplyToId,
+        quotedStatusId,
         language: text(params, 'language') ?? null,
         visibility: visibility as StoredStatus['visibility'],
         mediaIds,
@@ -99,6 +109,7 @@ export function statusRoutes(state: PeerState): Route[] {
       }
       state.statuses.set(status.id, status)
       for (const m of media) if (m) m.statusId = status.id
+      notifyFor(state, status)
       const recorded = state.limiter.hit(account.id, 'statuses')
       if (idempotencyKey) state.idempotency.set(idempotencyKey, { statusId: status.id, expiresAt: state.now() + idempotencyTtlMs })
       return json(200, statusJson(state, status), recorded.headers)

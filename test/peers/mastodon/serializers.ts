@@ -4,10 +4,12 @@
  * (/entities/Status/), MediaAttachment (/entities/MediaAttachment/) and Instance v2
  * (/entities/Instance/, app/serializers/rest/instance_serializer.rb). Only the fields a client
  * commonly reads are filled. Counters that would need federation (followers, favourites,
- * boosts, quotes) are zero unless a test set them (`statusCounts`, `accountCounts`).
+ * boosts) are zero unless a test set them (`statusCounts`, `accountCounts`); replies and quotes
+ * count this server's own unless set. Notification (/entities/Notification/) and Relationship
+ * (/entities/Relationship/) are here too.
  */
-import { atLeast, compareIds, type LocalAccount, type PeerState, type StoredMedia, type StoredStatus } from './state.js'
-import { extractEntities, formatContent, urlPlaceholderChars } from './text.js'
+import { atLeast, compareIds, type LocalAccount, type PeerState, type StoredMedia, type StoredNotification, type StoredStatus } from './state.js'
+import { extractEntities, formatContent, quoteInlineParagraph, urlPlaceholderChars } from './text.js'
 
 /** MediaAttachment::IMAGE_MIME_TYPES + VIDEO_MIME_TYPES + AUDIO_MIME_TYPES, as mastodon.social lists them. */
 export const supportedMimeTypes = [
@@ -94,8 +96,37 @@ function lookup(state: PeerState) {
   }
 }
 
-/** REST::StatusSerializer; `withSource` adds the source `text` (as DELETE answers). */
-export function statusJson(state: PeerState, status: StoredStatus, options: { withSource?: boolean } = {}): Record<string, unknown> {
+/** A status's public address, as `url` shows it. */
+export function statusUrl(state: PeerState, status: StoredStatus): string {
+  return `${state.base}/@${state.accounts.get(status.accountId)!.username}/${status.id}`
+}
+
+/**
+ * The `quote` of a status (4.5.0; /entities/Quote/, /entities/ShallowQuote/): the quoted status
+ * in full at the top level, only its id inside a quoted status (REST::ShallowQuoteSerializer),
+ * so quotes never nest; `deleted` once the quoted status is gone.
+ */
+function quoteJson(state: PeerState, status: StoredStatus, nested: boolean): Record<string, unknown> | null {
+  if (status.quotedStatusId === null) return null
+  const quoted = state.statuses.get(status.quotedStatusId)
+  if (!quoted || quoted.deleted) return nested ? { state: 'deleted', quoted_status_id: null } : { state: 'deleted', quoted_status: null }
+  return nested ? { state: 'accepted', quoted_status_id: quoted.id } : { state: 'accepted', quoted_status: statusJson(state, quoted, { nested: true }) }
+}
+
+/** The HTML `content`: the text formatted, after the quote's fallback paragraph when it needs one. */
+function contentOf(state: PeerState, status: StoredStatus, find: ReturnType<typeof lookup>): string {
+  const html = formatContent(status.text, state.base, find)
+  const quoted = status.quotedStatusId ? state.statuses.get(status.quotedStatusId) : undefined
+  if (!quoted || !atLeast(state, '4.5.0')) return html
+  const url = statusUrl(state, quoted)
+  return status.text.includes(url) ? html : quoteInlineParagraph(url) + html
+}
+
+/**
+ * REST::StatusSerializer; `withSource` adds the source `text` (as DELETE answers), `nested` is a
+ * status shown inside another's quote.
+ */
+export function statusJson(state: PeerState, status: StoredStatus, options: { withSource?: boolean; nested?: boolean } = {}): Record<string, unknown> {
   const account = state.accounts.get(status.accountId)!
   const find = lookup(state)
   const entities = extractEntities(status.text)
@@ -109,6 +140,7 @@ export function statusJson(state: PeerState, status: StoredStatus, options: { wi
     .map((m) => ({ id: m.id, username: m.username, url: m.url, acct: m.acct }))
   const counts = state.statusCounts.get(status.id) ?? {}
   const replies = counts.replies ?? [...state.statuses.values()].filter((s) => s.inReplyToId === status.id && !s.deleted).length
+  const quotes = [...state.statuses.values()].filter((s) => s.quotedStatusId === status.id && !s.deleted).length
   const parent = status.inReplyToId ? state.statuses.get(status.inReplyToId) : undefined
   return {
     id: status.id,
@@ -120,18 +152,18 @@ export function statusJson(state: PeerState, status: StoredStatus, options: { wi
     visibility: status.visibility,
     language: status.language,
     uri: `${state.base}/users/${account.username}/statuses/${status.id}`,
-    url: `${state.base}/@${account.username}/${status.id}`,
+    url: statusUrl(state, status),
     replies_count: replies,
     reblogs_count: counts.reblogs ?? 0,
     favourites_count: counts.favourites ?? 0,
-    ...(atLeast(state, '4.5.0') ? { quotes_count: counts.quotes ?? 0 } : {}),
+    ...(atLeast(state, '4.5.0') ? { quotes_count: counts.quotes ?? quotes, quote: quoteJson(state, status, options.nested === true) } : {}),
     edited_at: null,
     favourited: false,
     reblogged: false,
     muted: false,
     bookmarked: false,
     pinned: false,
-    content: formatContent(status.text, state.base, find),
+    content: contentOf(state, status, find),
     ...(options.withSource ? { text: status.text } : {}),
     reblog: null,
     application: status.appName ? { name: status.appName, website: null } : null,
@@ -142,6 +174,44 @@ export function statusJson(state: PeerState, status: StoredStatus, options: { wi
     emojis: [],
     card: null,
     poll: null,
+  }
+}
+
+/**
+ * REST::NotificationSerializer: `status` is the status it is about, or null when that status
+ * is no longer there (deleted: see routes-notifications.ts). `group_key` from 4.3.0.
+ */
+export function notificationJson(state: PeerState, notification: StoredNotification): Record<string, unknown> {
+  const status = state.statuses.get(notification.statusId)
+  return {
+    id: notification.id,
+    type: notification.type,
+    created_at: iso(notification.createdAt),
+    ...(atLeast(state, '4.3.0') ? { group_key: `ungrouped-${notification.id}` } : {}),
+    account: accountJson(state, state.accounts.get(notification.fromAccountId)!),
+    status: status && !status.deleted ? statusJson(state, status) : null,
+  }
+}
+
+/** REST::RelationshipSerializer, from `viewerId`'s side; this server has no blocks, mutes or requests. */
+export function relationshipJson(state: PeerState, viewerId: string, accountId: string): Record<string, unknown> {
+  const following = state.follows.has(`${viewerId}:${accountId}`)
+  return {
+    id: accountId,
+    following,
+    showing_reblogs: following,
+    notifying: false,
+    languages: null,
+    followed_by: state.follows.has(`${accountId}:${viewerId}`),
+    blocking: false,
+    blocked_by: false,
+    muting: false,
+    muting_notifications: false,
+    requested: false,
+    requested_by: false,
+    domain_blocking: false,
+    endorsed: false,
+    note: '',
   }
 }
 

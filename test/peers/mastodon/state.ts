@@ -1,7 +1,7 @@
 /**
- * The contract server's memory: accounts, OAuth apps, grants and tokens, media attachments,
- * statuses and idempotency keys, as Mastodon's database and Redis would hold them. Nothing is
- * written to disk; a server's state lives and dies with it.
+ * The contract server's memory: accounts and who follows whom, OAuth apps, grants and tokens,
+ * media attachments, statuses, notifications and idempotency keys, as Mastodon's database and
+ * Redis would hold them. Nothing is written to disk; a server's state lives and dies with it.
  */
 import crypto from 'node:crypto'
 import { createRateLimiter, type RateLimiter } from './rate-limits.js'
@@ -11,8 +11,9 @@ import { createRateLimiter, type RateLimiter } from './rate-limits.js'
  * - 4.2.0: no GET /api/v1/statuses (several statuses at once; 404 like any unknown path), no
  *   `api_versions` in /api/v2/instance;
  * - 4.3.0 (the default): GET /api/v1/statuses, `api_versions.mastodon` 2;
- * - 4.5.0: statuses carry `quotes_count`, `api_versions.mastodon` 7 (docs.joinmastodon.org
- *   /client/quotes: quote posts' API additions start at API version 7).
+ * - 4.5.0: statuses carry `quotes_count` and `quote`, POST /api/v1/statuses takes
+ *   `quoted_status_id` and quoting notifies with type `quote`, `api_versions.mastodon` 7
+ *   (docs.joinmastodon.org/client/quotes: quote posts' API additions start at API version 7).
  */
 export type MastodonVersion = (typeof releases)[number]
 
@@ -115,12 +116,28 @@ export interface StoredStatus {
   text: string
   spoilerText: string
   inReplyToId: string | null
+  /** The status it quotes (`quoted_status_id`, 4.5.0 and later); local quotes are accepted at once. */
+  quotedStatusId: string | null
   language: string | null
   visibility: 'public' | 'unlisted' | 'private' | 'direct'
   mediaIds: string[]
   appName: string | null
   createdAt: number
   deleted: boolean
+}
+
+/**
+ * A notification as Mastodon stores it: to `accountId`, caused by `fromAccountId`, about
+ * `statusId`. Only the kinds this server can cause are kept: `mention` (a status mentions a
+ * local account) and `quote` (a status quotes one of the account's statuses, 4.5.0 and later).
+ */
+export interface StoredNotification {
+  id: string
+  type: 'mention' | 'quote'
+  accountId: string
+  fromAccountId: string
+  statusId: string
+  createdAt: number
 }
 
 /**
@@ -167,6 +184,10 @@ export interface PeerState {
   tokens: Map<string, AccessToken>
   media: Map<string, StoredMedia>
   statuses: Map<string, StoredStatus>
+  /** Oldest first; ids are a sequence, as the `notifications` table's bigint primary key is. */
+  notifications: StoredNotification[]
+  /** `<follower id>:<followed id>` for every follow (the `follows` table). */
+  follows: Set<string>
   statusCounts: Map<string, StatusCounts>
   accountCounts: Map<string, AccountCounts>
   requests: LoggedRequest[]
@@ -177,6 +198,8 @@ export interface PeerState {
   limiter: RateLimiter
   /** Time-ordered ids like Mastodon's snowflakes (milliseconds, then a sequence). */
   snowflake(): string
+  /** The next notification id (a plain sequence, unlike status ids). */
+  notificationId(): string
   secret(): string
 }
 
@@ -191,6 +214,7 @@ export function compareIds(a: string, b: string): number {
 export function createState(options: PeerOptions): PeerState {
   const now = options.now ?? Date.now
   let sequence = 0
+  let notifications = 0
   return {
     version: options.version ?? '4.3.0',
     maxCharacters: options.maxCharacters ?? 500,
@@ -207,6 +231,8 @@ export function createState(options: PeerOptions): PeerState {
     tokens: new Map(),
     media: new Map(),
     statuses: new Map(),
+    notifications: [],
+    follows: new Set(),
     statusCounts: new Map(),
     accountCounts: new Map(),
     requests: [],
@@ -214,6 +240,7 @@ export function createState(options: PeerOptions): PeerState {
     browserAccountId: null,
     limiter: createRateLimiter(now),
     snowflake: () => String((BigInt(now()) << 16n) | BigInt((sequence = (sequence + 1) % 65_536))),
+    notificationId: () => String((notifications += 1)),
     secret: () => crypto.randomBytes(32).toString('base64url'),
   }
 }

@@ -9,7 +9,9 @@
  * - HTML (app/lib/text_formatter.rb): text escaped, links as `<a><span class="invisible">https://
  *   </span><span>…</span></a>` with the display part cut at 30 characters, hashtags and known
  *   accounts linked (a mention shows `@name` without domain), then Rails' `simple_format`
- *   (paragraphs on blank lines, `<br />` on single newlines) with newlines removed.
+ *   (paragraphs on blank lines, `<br />` on single newlines) with newlines removed. A quote
+ *   (4.5.0) whose text does not link the quoted status starts with `<p class="quote-inline">RE:
+ *   <link></p>` (docs.joinmastodon.org/client/quotes), for clients that do not show quotes.
  */
 
 /** StatusLengthValidator::URL_PLACEHOLDER_CHARS */
@@ -88,6 +90,11 @@ function linkToUrl(url: string): string {
     `<span class="invisible">${escapeHtml(prefix)}</span><span class="${cutoff ? 'ellipsis' : ''}">${escapeHtml(rest.slice(0, 30))}</span>` +
     `<span class="invisible">${escapeHtml(rest.slice(30))}</span></a>`
   )
+}
+
+/** The paragraph a quote's HTML starts with when its text does not link the quoted status. */
+export function quoteInlineParagraph(url: string): string {
+  return `<p class="quote-inline">RE: ${linkToUrl(url)}</p>`
 }
 
 /** An account a mention resolves to: its profile URL and the name shown. */

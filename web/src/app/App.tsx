@@ -7,6 +7,7 @@ import { CoachPage, HandlesPage, QuestionnairePage } from '../features/coach'
 import { ComposePage, EditPostPage } from '../features/compose'
 import { HomePage } from '../features/home'
 import { IdeasPage } from '../features/ideas'
+import { InboxItemPanel, InboxPage } from '../features/inbox'
 import { MeasureDashboardPage, MeasureSetupPage } from '../features/measure'
 import { AlertsTab, ListenPage, MentionsTab, QueriesTab, SourcesTab } from '../features/listen'
 import { AcceptInvitePage } from '../features/invites'
@@ -40,6 +41,9 @@ export function App() {
           <Route path={paths.compose} element={<ComposePage />} />
           <Route path={paths.calendar} element={<CalendarPage />} />
           <Route path={paths.ideas} element={<IdeasPage />} />
+          <Route path={paths.inbox} element={<InboxPage />}>
+            <Route path={paths.inboxItem} element={<InboxItemPanel />} />
+          </Route>
           <Route path={paths.listen} element={<ListenPage />}>
             <Route index element={<MentionsTab />} />
             <Route path={paths.listenQueries} element={<QueriesTab />} />

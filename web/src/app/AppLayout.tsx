@@ -4,10 +4,11 @@
  */
 import { AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconBulb, IconCalendarMonth, IconChartBar, IconCompass, IconEar, IconHome, IconPencilPlus, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react'
+import { IconBulb, IconCalendarMonth, IconChartBar, IconCompass, IconEar, IconHome, IconInbox, IconPencilPlus, IconSettings, IconTargetArrow, IconUsers } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
+import { useUnansweredCount } from '../features/inbox'
 import { PublishingPausedBanner, useListenPermissions, useUnreadAlerts } from '../features/listen'
 import { useFormatters } from '../i18n/format'
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher'
@@ -22,7 +23,7 @@ interface NavItem {
   icon: ReactNode
   testId: string
   active: (path: string) => boolean
-  /** A count beside the label (unread alerts), with what it counts for screen readers. */
+  /** A count beside the label (unread alerts, unanswered items), with what it counts for screen readers. */
   badge?: { count: number; label: string }
 }
 
@@ -39,6 +40,8 @@ export function AppLayout() {
   const canCoach = useCan('coach.read')
   const canMeasure = useCan('measure.read')
   const unreadAlerts = useUnreadAlerts() ?? 0
+  const canInbox = useCan('inbox.read')
+  const unanswered = useUnansweredCount() ?? 0
   const { formatNumber } = useFormatters()
   const [opened, { toggle, close }] = useDisclosure(false)
   const { pathname } = useLocation()
@@ -52,6 +55,18 @@ export function AppLayout() {
       ? [
           { to: paths.calendar, label: t('nav.calendar'), icon: <IconCalendarMonth size={18} />, testId: 'nav-calendar', active: (path: string) => path === paths.calendar },
           { to: paths.ideas, label: t('nav.ideas'), icon: <IconBulb size={18} />, testId: 'nav-ideas', active: (path: string) => path === paths.ideas },
+        ]
+      : []),
+    ...(canInbox
+      ? [
+          {
+            to: paths.inbox,
+            label: t('nav.inbox'),
+            icon: <IconInbox size={18} />,
+            testId: 'nav-inbox',
+            active: (path: string) => path === paths.inbox || path.startsWith(`${paths.inbox}/`),
+            ...(unanswered > 0 ? { badge: { count: unanswered, label: t('inbox.counts.unansweredLabel', { count: unanswered }) } } : {}),
+          },
         ]
       : []),
     ...(canListen

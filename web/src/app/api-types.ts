@@ -29,6 +29,9 @@ export type Permission =
   | 'measure.read'
   | 'measure.write'
   | 'measure.configure'
+  | 'inbox.read'
+  | 'inbox.use'
+  | 'inbox.configure'
 
 /** Milliseconds since the epoch, as the API sends times. */
 export type Timestamp = number

@@ -6,6 +6,8 @@ export const paths = {
   invite: '/invite/:token',
   compose: '/compose',
   calendar: '/calendar',
+  inbox: '/inbox',
+  inboxItem: '/inbox/:id',
   ideas: '/ideas',
   listen: '/listen',
   listenQueries: '/listen/queries',
@@ -40,4 +42,9 @@ export function postPath(id: string): string {
 /** Editing a post in the composer. */
 export function postEditPath(id: string): string {
   return `/posts/${encodeURIComponent(id)}/edit`
+}
+
+/** One item of the inbox, opened beside the list (or on its own on a phone). */
+export function inboxItemPath(id: string): string {
+  return `/inbox/${encodeURIComponent(id)}`
 }

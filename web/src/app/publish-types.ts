@@ -114,7 +114,7 @@ export interface Post {
   trackLinks: boolean
   /** The campaign the post serves: its tracked links' utm_campaign. */
   campaign: string | null
-  source: 'composer' | 'feed' | 'listen'
+  source: 'composer' | 'feed' | 'listen' | 'inbox'
   authorId: string | null
   approvedBy: string | null
   createdAt: Timestamp
