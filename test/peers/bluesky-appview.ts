@@ -1,32 +1,42 @@
 /**
- * A Bluesky AppView contract server on loopback, for tests.
+ * A Bluesky AppView contract server on loopback, for tests: a minimal AppView built from the real
+ * PDS's firehose (./bluesky-appview-index.ts), so the connector's production path is what is
+ * tested: the client asks its PDS, and the PDS proxies `app.bsky.*` calls here with a
+ * service-auth JWT (@atproto/pds `proxyHandler` and `pipethrough`), as it does to bsky.social's
+ * AppView.
  *
- * The real AppView (bluesky-social/atproto packages/bsky) needs PostgreSQL, Redis and a data plane
- * fed by the relay, so it is not run here. This server answers the two reads Stagecraft's metrics
- * use, shaped by their lexicons in @atproto/api 0.19.19 (whose client checks every answer
- * against them), and is reached the way a real account reaches bsky.social's AppView: the client
- * asks its PDS, and the PDS proxies `app.bsky.*` calls here with a service-auth JWT
- * (@atproto/pds `proxyHandler` and `pipethrough`).
+ * The real AppView (bluesky-social/atproto packages/bsky) is not run. `@atproto/dev-env` starts it
+ * only in its full `TestNetwork`, together with bsync, Ozone and a second PDS, on PostgreSQL and
+ * Redis (it asserts `DB_POSTGRES_URL` and `REDIS_HOST`); its `TestNetworkNoAppView` has none.
+ * Neither @atproto/bsky nor @atproto/dev-env is a dependency: dev-env 0.3.215, the last release
+ * for Node 20, adds about 360 MB (shared/notes/peers.md), and no test run (CI included) starts Redis.
+ * Answers follow the lexicons in @atproto/api 0.19.19, whose client checks every answer against
+ * them.
  *
  * | endpoint | what it follows |
  * |---|---|
  * | GET /xrpc/app.bsky.feed.getPosts | `uris` (at most 25, `maxLength` in the lexicon); answers `{posts: postView[]}` in the order asked, each URI once, posts that do not exist left out |
  * | GET /xrpc/app.bsky.actor.getProfile | `actor` (a DID, or a handle already seen); answers `profileViewDetailed`, or 400 InvalidRequest "Profile not found" |
+ * | GET /xrpc/app.bsky.actor.getProfiles | `actors` (1 to 25); `{profiles: profileViewDetailed[]}` in the order asked, unknown actors left out |
+ * | GET /xrpc/app.bsky.notification.listNotifications | the requester's notifications from the firehose index, newest first (sortAt, then CID); `limit` 1–100 (default 50); `cursor` is this server's own (`<ms>::<cid>`, packages/bsky `TimeCidKeyset`), present whenever the page is not empty; `reasons` filtered as packages/bsky does it (pages of `limit` filtered, up to 10 of them, until half a page is found), so a page can be short while more wait; `seenAt` as a parameter is refused (400 "The seenAt parameter is unsupported", as there); `isRead` and the answer's `seenAt` from `updateSeen`, and with none the first page's top notification counts as the last seen; `priority` always false |
+ * | POST /xrpc/app.bsky.notification.updateSeen | `{seenAt}`: the requester's last-seen time |
+ * | views | author `profileView`s with display name and avatar from the indexed profile record and `viewer` (`following`, `followedBy`) from indexed follow records; `followersCount`/`followsCount` count indexed follows unless a test set them |
  * | GET /.well-known/did.json | the AppView's did:web document with its `#bsky_appview` service, as packages/bsky api/well-known.ts serves it (its signing key and `#bsky_notif` left out) |
- * | service auth | optional, as the real AppView's reads take it; when sent, checked as xrpc-server's `verifyJwt` does: expiry, audience (this DID, or this DID#bsky_appview), `lxm`, and the signature by the issuer's atproto key from the PLC directory |
- * | errors | `{error, message}` with the XRPC status: 400 InvalidRequest, 401 for a bad service JWT, 501 MethodNotImplemented for anything else |
+ * | service auth | required by the notification methods (401 AuthMissing), optional elsewhere, as the real AppView's reads take it; checked as xrpc-server's `verifyJwt` does: expiry, audience (this DID, or this DID#bsky_appview), `lxm`, and the signature by the issuer's atproto key from the PLC directory |
+ * | errors | `{error, message}` with the XRPC status: 400 InvalidRequest, 401 for a bad or missing service JWT, 501 MethodNotImplemented for anything else |
  * | 429 | when a test asks (`refuseNextCall`): RateLimitExceeded with xrpc-server's RateLimit-* headers and Retry-After. The PDS (0.4.217) passes the status on but none of these headers |
  *
- * Records come from each account's PDS (`com.atproto.repo.getRecord`, `listRecords`), found
- * through its DID document, as the AppView's indexer would find them; handles and signing keys
- * come from the PLC directory. Counts come from test state (`setPostCounts`, `setProfileCounts`);
- * nothing here is indexed, so a count nobody set is 0, except `postsCount`, which counts the
- * account's post records. Left out: embeds' views, viewer state, labels, threadgates, blocks.
+ * `getPosts` and `postsCount` read each account's repository on its PDS (found through its DID
+ * document) so they are current the moment a post is written; everything else is the index,
+ * which trails the PDS by a moment: tests wait for it (`indexedThrough`). Handles and signing
+ * keys come from the PLC directory. Interaction counts come from test state (`setPostCounts`,
+ * `setProfileCounts`). Left out: embeds' views, labels, threadgates, blocks and mutes.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { verifySignature } from '@atproto/crypto'
 import { IdResolver, type AtprotoData } from '@atproto/identity'
+import { createAppViewIndex, type IndexedNotification, type NotificationPosition } from './bluesky-appview-index.js'
 
 /** Interactions with a post, as the AppView counts them. */
 export interface PostCounts {
@@ -63,12 +73,22 @@ export interface BlueskyAppView {
   calls(method?: string): AppViewCall[]
   /** The next call is refused with 429, asking to wait `retryAfterSeconds` (RateLimit-* and Retry-After headers). */
   refuseNextCall(retryAfterSeconds: number): void
+  /** Starts indexing the firehose of the PDS at `pdsUrl`, from its first event. */
+  follow(pdsUrl: string): void
+  /** Resolves once the index holds every event of the PDS up to `seq`. */
+  indexedThrough(seq: number): Promise<void>
   close(): Promise<void>
 }
 
-/** app.bsky.feed.getPosts `uris.maxLength`. */
+/** app.bsky.feed.getPosts `uris.maxLength`, app.bsky.actor.getProfiles `actors.maxLength`. */
 const maxUris = 25
+const maxActors = 25
 const postCollection = 'app.bsky.feed.post'
+/** packages/bsky listNotifications: filtered reads stop at half a page, or after 10 pages. */
+const reasonAttempts = 10
+
+type Params = URLSearchParams
+type Handler = (params: Params, requester: string | undefined, body: unknown) => Promise<unknown>
 
 class XrpcFailure extends Error {
   constructor(
@@ -103,6 +123,8 @@ export async function startBlueskyAppView(options: { plcUrl: string }): Promise<
   const handles = new Map<string, string>()
   const calls: AppViewCall[] = []
   const refusals: number[] = []
+  const lastSeen = new Map<string, string>()
+  const index = createAppViewIndex({ plcUrl: options.plcUrl, onError: (error) => console.error('bluesky appview index:', error) })
   let url = ''
   let did = ''
 
@@ -178,7 +200,85 @@ export async function startBlueskyAppView(options: { plcUrl: string }): Promise<
     return count
   }
 
-  const methods: Record<string, (params: URLSearchParams) => Promise<unknown>> = {
+  /** packages/bsky views: the avatar as Bluesky's image CDN serves it. */
+  function avatarUrl(subject: string, cid: string): string {
+    return `https://cdn.bsky.app/img/avatar/plain/${subject}/${cid}@jpeg`
+  }
+
+  /** `app.bsky.actor.defs#viewerState` of `subject` for `viewer`, from indexed follow records. */
+  function viewerState(subject: string, viewer: string | undefined): Record<string, unknown> | undefined {
+    if (!viewer) return undefined
+    const following = index.followUri(viewer, subject)
+    const followedBy = index.followUri(subject, viewer)
+    return { muted: false, blockedBy: false, ...(following ? { following } : {}), ...(followedBy ? { followedBy } : {}) }
+  }
+
+  /** `app.bsky.actor.defs#profileView`; an account the directory cannot name gets "handle.invalid", as there. */
+  async function profileView(subject: string, viewer: string | undefined): Promise<Record<string, unknown>> {
+    const data = await account(subject)
+    const profile = index.profile(subject)
+    const state = viewerState(subject, viewer)
+    return {
+      did: subject,
+      handle: data?.handle ?? 'handle.invalid',
+      ...(profile?.displayName ? { displayName: profile.displayName } : {}),
+      ...(profile?.avatar ? { avatar: avatarUrl(subject, profile.avatar) } : {}),
+      ...(state ? { viewer: state } : {}),
+      labels: [],
+    }
+  }
+
+  /** `app.bsky.actor.defs#profileViewDetailed`: the view and its counts. */
+  async function profileDetailed(subject: AtprotoData, viewer: string | undefined): Promise<Record<string, unknown>> {
+    const counts = profileCounts.get(subject.did) ?? {}
+    return {
+      ...(await profileView(subject.did, viewer)),
+      followersCount: counts.followers ?? index.followersCount(subject.did),
+      followsCount: counts.follows ?? index.followsCount(subject.did),
+      postsCount: counts.posts ?? (await countPosts(subject)),
+      indexedAt: new Date().toISOString(),
+    }
+  }
+
+  /** `app.bsky.notification.listNotifications#notification`. */
+  async function notificationView(n: IndexedNotification, requester: string, seenAt: string | undefined): Promise<Record<string, unknown>> {
+    return {
+      uri: n.uri,
+      cid: n.cid,
+      author: await profileView(n.author, requester),
+      reason: n.reason,
+      ...(n.reasonSubject ? { reasonSubject: n.reasonSubject } : {}),
+      record: n.record,
+      isRead: seenAt ? seenAt > n.sortAt : true,
+      indexedAt: n.sortAt,
+      labels: [],
+    }
+  }
+
+  /** This server's cursor (`<ms>::<cid>`), as a position in the index. */
+  function positionOf(cursor: string | null): NotificationPosition | undefined {
+    if (cursor === null) return undefined
+    const match = /^(\d+)::(.+)$/.exec(cursor)
+    if (!match) throw new XrpcFailure(400, 'InvalidRequest', 'Malformed cursor')
+    return { time: Number(match[1]), cid: match[2]! }
+  }
+
+  function limitParam(params: Params): number {
+    const raw = params.get('limit')
+    if (raw === null) return 50
+    const limit = Number(raw)
+    if (!Number.isInteger(limit)) throw new XrpcFailure(400, 'InvalidRequest', 'Params/limit must be an integer')
+    if (limit < 1) throw new XrpcFailure(400, 'InvalidRequest', 'Params/limit can not be less than 1')
+    if (limit > 100) throw new XrpcFailure(400, 'InvalidRequest', 'Params/limit can not be greater than 100')
+    return limit
+  }
+
+  function requireAuth(requester: string | undefined): string {
+    if (!requester) throw new XrpcFailure(401, 'AuthMissing', 'Authentication Required')
+    return requester
+  }
+
+  const queries: Record<string, Handler> = {
     async 'app.bsky.feed.getPosts'(params) {
       const uris = params.getAll('uris')
       if (uris.length === 0) throw new XrpcFailure(400, 'InvalidRequest', 'Params must have the property "uris"')
@@ -186,24 +286,65 @@ export async function startBlueskyAppView(options: { plcUrl: string }): Promise<
       const views = await Promise.all([...new Set(uris)].map(postView))
       return { posts: views.filter((v) => v !== undefined) }
     },
-    async 'app.bsky.actor.getProfile'(params) {
+    async 'app.bsky.actor.getProfile'(params, requester) {
       const actor = params.get('actor')
       if (!actor) throw new XrpcFailure(400, 'InvalidRequest', 'Params must have the property "actor"')
       const subject = await account(actor)
       if (!subject) throw new XrpcFailure(400, 'InvalidRequest', 'Profile not found')
-      const counts = profileCounts.get(subject.did) ?? {}
-      const profile = await xrpcGet(subject.pds, 'com.atproto.repo.getRecord', { repo: subject.did, collection: 'app.bsky.actor.profile', rkey: 'self' })
-      const displayName = (profile?.value as { displayName?: unknown } | undefined)?.displayName
+      return profileDetailed(subject, requester)
+    },
+    async 'app.bsky.actor.getProfiles'(params, requester) {
+      const actors = params.getAll('actors')
+      if (actors.length === 0) throw new XrpcFailure(400, 'InvalidRequest', 'Params must have the property "actors"')
+      if (actors.length > maxActors) throw new XrpcFailure(400, 'InvalidRequest', `Params/actors must not have more than ${maxActors} elements`)
+      const subjects = await Promise.all([...new Set(actors)].map(account))
+      return { profiles: await Promise.all(subjects.flatMap((s) => (s ? [profileDetailed(s, requester)] : []))) }
+    },
+    async 'app.bsky.notification.listNotifications'(params, requester) {
+      const viewer = requireAuth(requester)
+      if (params.has('seenAt')) throw new XrpcFailure(400, 'InvalidRequest', 'The seenAt parameter is unsupported')
+      const limit = limitParam(params)
+      const reasons = params.getAll('reasons')
+      const given = positionOf(params.get('cursor'))
+      let page = index.notificationsPage(viewer, given, limit)
+      let rows = page.rows
+      if (reasons.length > 0) {
+        rows = page.rows.filter((n) => reasons.includes(n.reason))
+        for (let attempt = 1; attempt < reasonAttempts && rows.length < Math.ceil(limit / 2) && page.next; attempt += 1) {
+          page = index.notificationsPage(viewer, page.next, limit)
+          rows.push(...page.rows.filter((n) => reasons.includes(n.reason)))
+        }
+      }
+      // With no last-seen time, the first page's top notification is taken as the last seen (packages/bsky).
+      const seenAt = lastSeen.get(viewer) ?? (given === undefined ? rows[0]?.sortAt : undefined)
       return {
-        did: subject.did,
-        handle: subject.handle,
-        ...(typeof displayName === 'string' ? { displayName } : {}),
-        followersCount: counts.followers ?? 0,
-        followsCount: counts.follows ?? 0,
-        postsCount: counts.posts ?? (await countPosts(subject)),
-        indexedAt: new Date().toISOString(),
+        notifications: await Promise.all(rows.map((n) => notificationView(n, viewer, seenAt))),
+        ...(page.next ? { cursor: `${page.next.time}::${page.next.cid}` } : {}),
+        priority: false,
+        ...(seenAt ? { seenAt } : {}),
       }
     },
+  }
+
+  const procedures: Record<string, Handler> = {
+    async 'app.bsky.notification.updateSeen'(_params, requester, body) {
+      const viewer = requireAuth(requester)
+      const seenAt = (body as { seenAt?: unknown } | undefined)?.seenAt
+      if (typeof seenAt !== 'string' || Number.isNaN(Date.parse(seenAt))) throw new XrpcFailure(400, 'InvalidRequest', 'Input/seenAt must be a valid datetime')
+      lastSeen.set(viewer, new Date(seenAt).toISOString())
+      return undefined
+    },
+  }
+
+  async function readJson(req: IncomingMessage): Promise<unknown> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    if (chunks.length === 0) return undefined
+    try {
+      return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+    } catch {
+      throw new XrpcFailure(400, 'InvalidRequest', 'Request body is not JSON')
+    }
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -217,8 +358,8 @@ export async function startBlueskyAppView(options: { plcUrl: string }): Promise<
       return
     }
     const method = requestUrl.pathname.startsWith('/xrpc/') ? requestUrl.pathname.slice('/xrpc/'.length) : ''
-    const handler = methods[method]
-    if (!handler || req.method !== 'GET') {
+    const handler = req.method === 'GET' ? queries[method] : req.method === 'POST' ? procedures[method] : undefined
+    if (!handler) {
       send(res, 501, { error: 'MethodNotImplemented', message: 'Method Not Implemented' })
       return
     }
@@ -237,7 +378,12 @@ export async function startBlueskyAppView(options: { plcUrl: string }): Promise<
         })
         return
       }
-      send(res, 200, await handler(requestUrl.searchParams))
+      const body = req.method === 'POST' ? await readJson(req) : undefined
+      const answer = await handler(requestUrl.searchParams, call.issuer, body)
+      if (answer === undefined) {
+        res.writeHead(200)
+        res.end()
+      } else send(res, 200, answer)
     } catch (error) {
       if (error instanceof XrpcFailure) send(res, error.status, { error: error.error, message: error.message })
       else send(res, 500, { error: 'InternalServerError', message: 'Internal Server Error' })
@@ -258,10 +404,14 @@ export async function startBlueskyAppView(options: { plcUrl: string }): Promise<
     setProfileCounts: (subject, counts) => void profileCounts.set(subject, { ...profileCounts.get(subject), ...counts }),
     calls: (method) => calls.filter((c) => method === undefined || c.method === method),
     refuseNextCall: (retryAfterSeconds) => void refusals.push(retryAfterSeconds),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    follow: (pdsUrl) => index.follow(pdsUrl),
+    indexedThrough: (seq) => index.indexedThrough(seq),
+    async close() {
+      await index.close()
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
-      }),
+      })
+    },
   }
 }

@@ -4,8 +4,9 @@
  * `.test` handles, so nothing leaves the machine. Reads go through `com.atproto.repo.getRecord`
  * and `listRecords`. With `appView: true` the PDS is configured with an AppView contract server
  * (./bluesky-appview.ts) as `bskyAppViewUrl`/`bskyAppViewDid`, so `app.bsky.*` reads sent to the
- * PDS are proxied there; without it they fail with "No service configured". Starting one costs
- * about 2 s: share one per test file. See shared/notes/peers.md for how this was worked out.
+ * PDS are proxied there; without it they fail with "No service configured". That AppView indexes
+ * this PDS's firehose (`appViewCaughtUp` waits for it). Starting one costs about 2 s: share one
+ * per test file. See shared/notes/peers.md for how this was worked out.
  */
 import crypto from 'node:crypto'
 import dns from 'node:dns'
@@ -71,6 +72,11 @@ export interface BlueskyPeer {
    * loopback, so a client sending that address is counted against it; other clients are not.
    */
   exhaustRequestBudget(clientAddress: string): Promise<number>
+  /**
+   * Resolves once the AppView has indexed everything the PDS has written so far (every event
+   * sequenced on its firehose): what it serves is then current.
+   */
+  appViewCaughtUp(): Promise<void>
   /** Hosts other than loopback that anything in this process tried to reach since start. */
   outboundAttempts(): string[]
   stop(): Promise<void>
@@ -211,6 +217,7 @@ export async function startBlueskyPeer(options: { rateLimits?: boolean; appView?
   onLoopback(pds.app as unknown as Listener)
   await pds.start()
   const url = `http://127.0.0.1:${port}`
+  appView?.follow(url)
   const admin = new AtpAgent({ service: url })
   admin.setHeader('authorization', `Basic ${Buffer.from(`admin:${adminPassword}`).toString('base64')}`)
   const reader = new AtpAgent({ service: url })
@@ -300,10 +307,15 @@ export async function startBlueskyPeer(options: { rateLimits?: boolean; appView?
       }
       throw new Error(`the PDS kept answering ${clientAddress} after 4,000 requests`)
     },
+    async appViewCaughtUp() {
+      if (!appView) throw new Error('appViewCaughtUp needs a peer started with appView: true')
+      await appView.indexedThrough((await pds.ctx.sequencer.curr()) ?? 0)
+    },
     outboundAttempts: () => outbound.attempts(),
     async stop() {
-      await pds.destroy()
+      // The AppView first: its firehose would otherwise keep reconnecting to the stopped PDS.
       await appView?.close()
+      await pds.destroy()
       await plc.destroy()
       outbound.stop()
       fs.rmSync(dataDir, { recursive: true, force: true })

@@ -2,8 +2,8 @@
  * Bluesky: a connector speaking to the account's PDS with @atproto/api. Sign-in is a handle (or
  * e-mail) and an app password; posts are `app.bsky.feed.post` records written under a record key
  * derived from the idempotency key, so a retry never posts twice. The handle check (handles.ts)
- * asks the PDS whether a name is free. Metrics (metrics.ts) come from the AppView, asked through
- * the PDS; the inbox arrives with the feature that uses it.
+ * asks the PDS whether a name is free. Metrics (metrics.ts) and the inbox's replies, mentions and
+ * quotes (notifications.ts) come from the AppView, asked through the PDS.
  *
  * `createBlueskyConnector(deps)` receives its `fetch`, default service and a place to store
  * renewed credentials; it never reads the environment.
@@ -14,6 +14,7 @@ import { blueskyCapabilities } from './capabilities.js'
 import type { BlueskyDeps } from './client.js'
 import { createHandleChecker } from './handles.js'
 import { fetchAccountMetrics, fetchPostMetrics } from './metrics.js'
+import { fetchNotifications } from './notifications.js'
 import { deletePost, findPublished, publishPost } from './publish.js'
 
 export type { BlueskyConnectInput } from './auth.js'
@@ -33,6 +34,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): Connector<Bluesk
     findPublished: (account, request) => findPublished(deps, account, request),
     reply: (account, request) => publishPost(deps, account, request),
     delete: (account, post) => deletePost(deps, account, post),
+    fetchNotifications: (account, cursor) => fetchNotifications(deps, account, cursor),
     fetchPostMetrics: (account, posts) => fetchPostMetrics(deps, account, posts),
     fetchAccountMetrics: (account) => fetchAccountMetrics(deps, account),
     checkHandle: createHandleChecker(deps),

@@ -1,0 +1,88 @@
+/**
+ * The inbox in headless Chromium, in Hebrew, on a real Bluesky PDS whose AppView is a contract
+ * server built from that PDS's firehose (the connector reads notifications the production way:
+ * app.bsky.notification.listNotifications through the PDS): a customer mentions the café with a
+ * question → it shows in the inbox as an unanswered question → assigned to me → answered from
+ * the item → the answer exists on the PDS, threaded under the mention → the item leaves
+ * "unanswered" and shows how long the answer took.
+ */
+import { AtpAgent, RichText } from '@atproto/api'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBlueskyConnector } from '../../src/networks/bluesky/index.js'
+import { createRegistry } from '../../src/networks/index.js'
+import { eventually, setUpOwner, type TestClient } from '../helpers/app.js'
+import { launchBrowser, newPage, screenshot, startLiveServer, type LiveServer } from '../helpers/browser.js'
+import { startBlueskyPeer, type BlueskyPeer, type PeerAccount } from '../peers/bluesky.js'
+
+let peer: BlueskyPeer
+let server: LiveServer
+let owner: TestClient
+let cafe: PeerAccount
+
+beforeAll(async () => {
+  peer = await startBlueskyPeer({ appView: true })
+  server = await startLiveServer({
+    networks: createRegistry([createBlueskyConnector({ onCredentialsRenewed: (prev, next) => void Object.assign(prev, { credentials: next.credentials }) })]),
+  })
+  owner = await setUpOwner(server.t)
+  cafe = await peer.createAccount('cafe')
+  const connected = await owner.post('/api/accounts', { network: 'bluesky', input: { identifier: cafe.handle, appPassword: cafe.appPassword.password, service: peer.url } })
+  expect(connected.status).toBe(201)
+})
+
+afterAll(async () => {
+  await server?.close()
+  await peer?.stop()
+})
+
+describe('the inbox (browser, Hebrew; real PDS, AppView contract server derived from its firehose)', () => {
+  it('shows a mention, assigns it, answers it on the PDS in its thread, and shows the response time', async () => {
+    const fan = await peer.createAccount('dana')
+    const agent = new AtpAgent({ service: peer.url })
+    await agent.login({ identifier: fan.handle, password: fan.password })
+    const rt = new RichText({ text: `@${cafe.handle} יש לכם לחם בלי גלוטן בשבת?` })
+    await rt.detectFacets(agent)
+    const mention = await agent.post({ text: rt.text, facets: rt.facets, langs: ['he'], createdAt: new Date().toISOString() })
+    await peer.appViewCaughtUp()
+    await owner.patch('/api/me', { locale: 'he' })
+
+    const browser = await launchBrowser()
+    try {
+      const { context, page } = await newPage(browser, { locale: 'he' })
+      await context.addCookies([...owner.cookies].map(([name, value]) => ({ name, value, url: server.url })))
+      await page.goto(`${server.url}/inbox`)
+      await page.getByTestId('inbox-page').waitFor()
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
+      await page.getByTestId('inbox-sync').click()
+      const item = page.locator('[data-testid^="inbox-item-"]').filter({ hasText: 'בלי גלוטן' }).first()
+      await item.waitFor()
+      expect(await item.getByTestId('inbox-item-question').count()).toBe(1)
+      await eventually('the unanswered count', async () => ((await page.getByTestId('inbox-counts-unanswered').textContent())?.includes('1') ? true : undefined))
+      await screenshot(page, 'inbox-he')
+
+      await item.click()
+      await page.getByTestId('inbox-assign').click()
+      await page.getByRole('option').first().click()
+      await eventually('the assignment', async () => {
+        const stored = await server.t.store.db.selectFrom('inboxItems').select('assigneeId').executeTakeFirst()
+        return stored?.assigneeId ? true : undefined
+      })
+      await page.getByTestId('inbox-reply-text').fill('כן! כל שבת עד הצהריים 🍞')
+      await page.getByTestId('inbox-reply-send').click()
+
+      await eventually('the answer on the PDS', async () => ((await peer.countPosts(cafe.did)) === 1 ? true : undefined))
+      const [answer] = await peer.listPosts(cafe.did)
+      expect(answer!.value.text).toBe('כן! כל שבת עד הצהריים 🍞')
+      expect(answer!.value.reply!.parent.uri).toBe(mention.uri)
+      expect(answer!.value.reply!.root.uri).toBe(mention.uri)
+
+      await page.getByTestId('inbox-item-answered').first().waitFor({ timeout: 20_000 })
+      await page.getByTestId('inbox-filter-unanswered').click()
+      await eventually('the item to leave "unanswered"', async () => ((await page.locator('[data-testid^="inbox-item-"]').filter({ hasText: 'בלי גלוטן' }).count()) === 0 ? true : undefined))
+      await page.getByTestId('inbox-response-time').waitFor()
+      await screenshot(page, 'inbox-answered-he')
+    } finally {
+      await browser.close()
+    }
+  })
+})
