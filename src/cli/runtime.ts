@@ -85,7 +85,7 @@ async function startWorker(runtime: Runtime): Promise<LiveStreams> {
   })
   await registerPublishJobs(runtime.jobs, publish)
   await registerMeasureJobs(runtime.jobs, measure, { publish })
-  await registerEngageJobs(runtime.jobs, createEngageContext({ db: runtime.store.db, logger: runtime.logger, publish }))
+  await registerEngageJobs(runtime.jobs, createEngageContext({ db: runtime.store.db, logger: runtime.logger, publish, publicUrl: runtime.config.publicUrl, ...(runtime.config.mail ? { mailer: createMailer(runtime.config.mail) } : {}) }))
   const listen = createListenContext({
     db: runtime.store.db,
     jobs: runtime.jobs,

@@ -1,7 +1,7 @@
 /**
  * A plan goal's live value, read from the workspace's data. Measures that need a feature the
  * workspace has no data from yet (followers and engagement before the networks' counts are read, clicks and
- * conversions from tracked links, check-ins from the inbox) say what they wait for instead of
+ * conversions from tracked links, check-ins before a routine is set) say what they wait for instead of
  * showing a zero.
  */
 import type { GoalMetric, Message, PlanGoal } from '../domain/index.js'
@@ -21,6 +21,7 @@ export const liveMetrics: ReadonlySet<GoalMetric> = new Set([
   'conversions',
   'revenue',
   'heard_via_social',
+  'check_ins_per_week',
 ])
 
 const waitingFor: Record<GoalMetric, string> = {
@@ -75,7 +76,8 @@ export function liveValue(goal: Pick<PlanGoal, 'metric'>, facts: ActivityFacts, 
       return facts.engagementRate === null ? waiting(waitingFor.engagement_rate) : { value: Math.round(facts.engagementRate * 1000) / 10, waitingFor: null }
     case 'heard_via_social':
       return facts.heardViaSocial === null ? waiting(waitingFor.heard_via_social) : { value: facts.heardViaSocial, waitingFor: null }
-    default:
-      return waiting(waitingFor[goal.metric])
+    // Check-ins completed over the last 4 weeks, once the workspace has a routine.
+    case 'check_ins_per_week':
+      return s.checkInsDone === null ? waiting(waitingFor.check_ins_per_week) : { value: Math.round((s.checkInsDone / 4) * 10) / 10, waitingFor: null }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Reads a workspace's real activity into the signals the stage model weighs. Features that do
- * not exist yet in the workspace's data (the inbox's check-ins, the networks' counts, tracked
+ * not exist yet in the workspace's data (a check-in routine, the networks' counts, tracked
  * clicks, the "how did you hear about us?" form) give `null`, never a made-up zero.
  *
  * Weeks are rolling 7-day windows ending now, so "3 of the last 8 weeks" does not depend on
@@ -12,6 +12,8 @@ import {
   countActiveListenQueries,
   countActivityDays,
   countAlertChannels,
+  countCheckInBlocks,
+  countCompletedCheckInsSince,
   countHumanClicks,
   currentFollowers,
   measuredEngagement,
@@ -30,6 +32,7 @@ import {
   getCoachResults,
   markActivity,
   mentionConversationsSince,
+  responseFacts,
   publishedPostsSince,
   type PublishedPostFact,
 } from '../store/index.js'
@@ -109,11 +112,17 @@ export async function readActivity(ctx: CoachContext, workspaceId: string): Prom
     conversionTotalsSince(ctx.db, workspaceId, since4),
     heardAnswersSince(ctx.db, workspaceId, since8, nonNetworkAnswers),
   ])
-  const [engagementRecent, engagementBefore, followers] = await Promise.all([
+  const [engagementRecent, engagementBefore, followers, checkInBlocks, checkInsDone, inbox] = await Promise.all([
     measuredEngagement(ctx.db, workspaceId, since4, now + 1),
     measuredEngagement(ctx.db, workspaceId, since8, since4),
     currentFollowers(ctx.db, workspaceId),
+    countCheckInBlocks(ctx.db, workspaceId),
+    countCompletedCheckInsSince(ctx.db, workspaceId, since4),
+    responseFacts(ctx.db, workspaceId, since8, now + 1),
   ])
+  // People who talked to us: mentions listening found and the inbox's replies, mentions and quotes.
+  const inboxTimes = inbox.flatMap((f) => (f.firstResponseAt === null ? [] : [Math.max(0, f.firstResponseAt - Math.max(f.createdAt, f.accountConnectedAt))]))
+  const talked = { received: conversations.received + inbox.length, responseTimesMs: [...conversations.responseTimesMs, ...inboxTimes] }
   const tracking = links > 0
   const weeks = new Set(posts.map((post) => Math.min(7, Math.floor((now - post.publishedAt) / weekMs))))
   const automated = posts.filter((post) => post.automated).length
@@ -126,13 +135,15 @@ export async function readActivity(ctx: CoachContext, workspaceId: string): Prom
     weeksWithPosts: weeks.size,
     postsPublished: posts.length,
     automatedShare: posts.length === 0 ? null : automated / posts.length,
-    // Conversations are the mentions listening finds until the inbox brings replies too; with no
-    // listening query there is nothing to read, which is not the same as "nobody talked to us".
+    // Conversations are the mentions listening finds and the inbox's items; with neither a
+    // listening query nor an account that reads notifications there is nothing to read, which is
+    // not the same as "nobody talked to us".
     conversations:
-      queries === 0 && conversations.received === 0
+      queries === 0 && accounts === 0 && talked.received === 0
         ? null
-        : { received: conversations.received, answered: conversations.responseTimesMs.length, medianResponseMs: median(conversations.responseTimesMs) },
-    checkInsDone: null,
+        : { received: talked.received, answered: talked.responseTimesMs.length, medianResponseMs: median(talked.responseTimesMs) },
+    // Without blocks there is no routine to keep, which is not the same as keeping none.
+    checkInsDone: checkInBlocks === 0 ? null : checkInsDone,
     // A trend needs counts on both sides: posts of the last 4 weeks and of the 4 before.
     engagementTrend: engagementRecent && engagementBefore && engagementBefore.engagement > 0 ? engagementRecent.engagement / engagementBefore.engagement : null,
     // A trend needs something to compare with: clicks in the 4 weeks before.

@@ -62,7 +62,8 @@ function parseCursor(cursor: string | undefined): { createdAt: number; id: strin
   return { createdAt, id }
 }
 
-async function viewsOf(ctx: EngageContext, workspaceId: string, items: InboxItemWithAnswer[]): Promise<InboxItemView[]> {
+/** Items as the inbox shows them: the account, the post of ours they answer, the author's count. */
+export async function viewsOf(ctx: EngageContext, workspaceId: string, items: InboxItemWithAnswer[]): Promise<InboxItemView[]> {
   const accounts = new Map((await listAccounts(ctx.db, workspaceId)).map((a) => [a.id, a]))
   const parents = items.map((i) => (i.inReplyTo ? (JSON.parse(i.inReplyTo) as RemotePostRef) : null))
   const [counts, ours] = await Promise.all([

@@ -159,10 +159,26 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
   }
 
   /** pg-boss 10 needs a queue before send or work; creating one is idempotent. */
+  // pg-boss's createQueue takes locks that deadlock when two run at once (PostgreSQL then aborts
+  // one): queues are created one at a time here, and again when another process got in the way.
+  let creating: Promise<unknown> = Promise.resolve()
+  async function createQueue(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name, { name, policy: 'standard' })
+        return
+      } catch (error) {
+        if (attempt >= 5 || !/deadlock detected/i.test(errorText(error))) throw error
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt))
+      }
+    }
+  }
+
   function ensureQueue(name: string): Promise<void> {
     let created = queues.get(name)
     if (!created) {
-      created = open().then(() => boss.createQueue(name, { name, policy: 'standard' }))
+      created = creating.then(open).then(() => createQueue(name))
+      creating = created.catch(() => undefined)
       created.catch(() => queues.delete(name))
       queues.set(name, created)
     }

@@ -4,40 +4,45 @@
  * compared with the period just before, per day, network, 4E content type and post, with the
  * best times to post, the influence score and social media equity.
  *
- * Clicks of rolled days come from the rollups; the days not rolled yet (today, mostly) from the
- * clicks themselves. Posts are read by publication time on the accounts' index; conversions are
- * few enough to be read as they are.
+ * Rolled days come from the rollups (posts per day and hour, clicks and conversions per day,
+ * clicks and conversions per post up to the clicks mark); what came after them (today, mostly)
+ * from the posts, clicks and conversions themselves, so the figures are the same either way.
  */
-import { AppError, bestTimes, engagementOf, engagementRate, equityScore, influenceScore, isContentType, type ContentType } from '../domain/index.js'
+import { AppError, bestTimesOfSlots, engagementOf, engagementRate, equityScore, influenceScore, isContentType, type BestTimeSlot, type ContentType } from '../domain/index.js'
 import {
   accountCountsBetween,
   allTargetsBetween,
   clickDaysBetween,
   clickFigures,
-  contentTypesOf,
-  conversionsBetween,
-  conversionsByTarget,
+  conversionDaysBetween,
+  conversionFigures,
+  conversionsOfPeriodTargets,
+  conversionsOfTargets,
   findWorkspace,
   hasListenQueries,
   lastMetricsRead,
   listAccounts,
   mentionAuthors,
-  publicationQuarters,
-  publishedTargetGroups,
-  targetClickFigures,
+  postDaysBetween,
+  postWeekHoursBetween,
+  publishedQuarters,
+  rankPeriodTargets,
+  recentTargetFigures,
   targetsByIds,
-  topTargetsByClicks,
+  topRolledTargets,
   type Account,
   type ClickFigures,
-  type PeriodConversion,
-  type TargetGroup,
+  type ConversionFigures,
+  type PostFigures,
+  type RecentTargetFigures,
+  type TargetConversions,
   type TargetRow,
 } from '../store/index.js'
 import type { MeasureContext } from './context.js'
 import type { ContentTypeRow, DailyPoint, DashboardTotals, MeasureDashboard, NetworkRow, PostRow } from './dashboard-types.js'
-import { addDays, dayOf, dayStart, daysBetween, isDay } from './days.js'
+import { addDays, dayHourOf, dayOf, dayStart, daysBetween, isDay, offsetStretches, weekdayOf } from './days.js'
 import { hearFixedAnswers } from './hear-form.js'
-import { rolledUntil } from './rollups.js'
+import { rolledMarks, type RolledMarks } from './rollups.js'
 
 export interface DashboardQuery {
   from: string
@@ -51,6 +56,7 @@ export const maxPeriodDays = 366
 const topPostCount = 10
 const bestTimesWindowDays = 90
 const quarterMs = 15 * 60_000
+const hourMs = 3600_000
 
 function periodError(field: 'from' | 'to', messageKey: string, params?: Record<string, number>): AppError {
   return new AppError('validation', 'measure_period', {}, [{ field, messageKey, ...(params ? { params } : {}) }])
@@ -70,8 +76,12 @@ interface Scope {
   network: string | undefined
   accounts: Account[]
   accountIds: string[]
-  /** The last rolled day (inclusive), or null. */
-  rolled: string | null
+  /** How far the rollups go; null: nothing rolled (or being cut anew), everything is read as it is. */
+  marks: RolledMarks | null
+  /** Where what is read as it is starts: the end of the last rolled day (posts, daily figures). */
+  rawStart: number
+  /** Clicks and conversions per post since then are read as they are. */
+  clicksSince: number
 }
 
 interface Range {
@@ -85,24 +95,41 @@ function rangeOf(from: string, to: string, zone: string): Range {
   return { from, to, start: dayStart(from, zone), end: dayStart(addDays(to, 1), zone) }
 }
 
-/** Clicks per day over the range: rolled days from the rollups, the others from the clicks. */
+/** The last day of the range in the day rollups, or null when none is. */
+function lastRolledDay(scope: Scope, range: Range): string | null {
+  if (scope.marks === null || scope.marks.rolledUntil < range.from) return null
+  return scope.marks.rolledUntil < range.to ? scope.marks.rolledUntil : range.to
+}
+
+/** What is read once for both periods and the best times: posts after the day rollups, clicks and conversions per post after the clicks mark. */
+interface RawRead {
+  quarters: Array<PostFigures & { quarter: number; engagement: number; clicks: number }>
+  targets: RecentTargetFigures[]
+}
+
+/** Clicks per day over the range: closed days from the rollups, open days from theirs plus the clicks since the mark. */
 async function clicksPerDay(ctx: MeasureContext, scope: Scope, range: Range): Promise<Map<string, ClickFigures[]>> {
   const byDay = new Map<string, ClickFigures[]>()
-  const keep = (row: ClickFigures) => scope.network === undefined || row.network === scope.network
-  if (scope.rolled !== null && scope.rolled >= range.from) {
-    const rolledTo = scope.rolled < range.to ? scope.rolled : range.to
-    for (const row of await clickDaysBetween(ctx.db, scope.workspaceId, range.from, rolledTo)) {
-      if (!keep(row)) continue
-      const list = byDay.get(row.day) ?? []
+  const add = (day: string, rows: ClickFigures[]) => {
+    for (const row of rows) {
+      if (scope.network !== undefined && row.network !== scope.network) continue
+      const list = byDay.get(day) ?? []
       list.push(row)
-      byDay.set(row.day, list)
+      byDay.set(day, list)
     }
   }
-  const firstRaw = scope.rolled !== null && scope.rolled >= range.from ? addDays(scope.rolled, 1) : range.from
+  const rolledTo = lastRolledDay(scope, range)
+  if (rolledTo !== null) for (const row of await clickDaysBetween(ctx.db, 'clickDays', scope.workspaceId, range.from, rolledTo)) add(row.day, [row])
+  const firstOpen = rolledTo === null ? range.from : addDays(rolledTo, 1)
+  if (scope.marks !== null && firstOpen <= range.to) {
+    for (const row of await clickDaysBetween(ctx.db, 'openClickDays', scope.workspaceId, firstOpen, range.to)) add(row.day, [row])
+  }
   const today = dayOf(ctx.now(), scope.zone)
-  for (let day = firstRaw; day <= range.to && day <= today; day = addDays(day, 1)) {
-    const rows = (await clickFigures(ctx.db, scope.workspaceId, dayStart(day, scope.zone), dayStart(addDays(day, 1), scope.zone))).filter(keep)
-    if (rows.length > 0) byDay.set(day, rows)
+  for (let day = firstOpen; day <= range.to && day <= today; day = addDays(day, 1)) {
+    const start = dayStart(day, scope.zone)
+    const end = dayStart(addDays(day, 1), scope.zone)
+    const from = Math.max(start, scope.marks?.clicksTo ?? start)
+    if (from < end) add(day, await clickFigures(ctx.db, scope.workspaceId, from, end, start))
   }
   return byDay
 }
@@ -149,12 +176,59 @@ async function followersOf(ctx: MeasureContext, scope: Scope, range: Range) {
   return { at, sum, change }
 }
 
+/** Conversions and form answers of the range: rolled days from their rollup, the rest added up in the database. */
+async function conversionsOf(ctx: MeasureContext, scope: Scope, range: Range): Promise<ConversionFigures[]> {
+  const rolledTo = lastRolledDay(scope, range)
+  const rows: ConversionFigures[] = rolledTo === null ? [] : await conversionDaysBetween(ctx.db, scope.workspaceId, range.from, rolledTo)
+  const start = rolledTo === null ? range.start : dayStart(addDays(rolledTo, 1), scope.zone)
+  if (start < range.end) rows.push(...(await conversionFigures(ctx.db, scope.workspaceId, start, range.end, offsetStretches(scope.zone, start, range.end))))
+  return rows.filter((c) => scope.network === undefined || c.network === scope.network || c.form)
+}
+
+/** Posts of the range per account and content type, and per day: rolled days from their rollup, the rest from the raw read. */
+async function postsOf(ctx: MeasureContext, scope: Scope, range: Range, raw: RawRead) {
+  const groups = new Map<string, PostFigures>()
+  const days = new Map<string, { posts: number; engagement: number }>()
+  const addGroup = (row: PostFigures) => {
+    const key = `${row.accountId} ${row.contentType ?? ''}`
+    const group = groups.get(key) ?? { accountId: row.accountId, contentType: row.contentType, posts: 0, likes: 0, reposts: 0, replies: 0, quotes: 0, views: 0, withViews: 0 }
+    group.posts += row.posts
+    group.likes += row.likes
+    group.reposts += row.reposts
+    group.replies += row.replies
+    group.quotes += row.quotes
+    group.views += row.views
+    group.withViews += row.withViews
+    groups.set(key, group)
+  }
+  const addDay = (day: string, figures: { posts: number; engagement: number }) => {
+    const point = days.get(day) ?? { posts: 0, engagement: 0 }
+    point.posts += figures.posts
+    point.engagement += figures.engagement
+    days.set(day, point)
+  }
+  const rolledTo = lastRolledDay(scope, range)
+  if (rolledTo !== null) {
+    const rolled = await postDaysBetween(ctx.db, scope.workspaceId, scope.accountIds, range.from, rolledTo)
+    for (const group of rolled.groups) addGroup(group)
+    for (const day of rolled.days) addDay(day.day, day)
+  }
+  const rawFrom = rolledTo === null ? range.start : dayStart(addDays(rolledTo, 1), scope.zone)
+  for (const row of raw.quarters) {
+    const at = row.quarter * quarterMs
+    if (at < rawFrom || at >= range.end) continue
+    addGroup(row)
+    addDay(dayOf(at, scope.zone), row)
+  }
+  return { groups: [...groups.values()], days }
+}
+
 interface PeriodFigures {
   totals: DashboardTotals
   daily: DailyPoint[]
-  groups: TargetGroup[]
+  groups: PostFigures[]
   clicks: Map<string, ClickFigures[]>
-  conversions: PeriodConversion[]
+  conversions: ConversionFigures[]
   followersAtEnd(accountId: string): number | null
 }
 
@@ -182,7 +256,7 @@ function emptyTotals(): DashboardTotals {
 }
 
 /** Reach of posts grouped by account: their views when all have one, else posts × followers. */
-function reachOf(groups: TargetGroup[], followersAtEnd: (accountId: string) => number | null): number | null {
+function reachOf(groups: PostFigures[], followersAtEnd: (accountId: string) => number | null): number | null {
   let reach: number | null = null
   for (const group of groups) {
     if (group.posts > 0 && group.withViews === group.posts) reach = (reach ?? 0) + group.views
@@ -194,23 +268,10 @@ function reachOf(groups: TargetGroup[], followersAtEnd: (accountId: string) => n
   return reach
 }
 
-function isSale(conversion: PeriodConversion): boolean {
-  return conversion.source !== 'form'
-}
-
-async function periodFigures(
-  ctx: MeasureContext,
-  scope: Scope,
-  range: Range,
-  read: { currency: string | null; quarters: Array<{ quarter: number; posts: number; engagement: number }>; conversions: PeriodConversion[] },
-): Promise<PeriodFigures> {
-  const { currency, quarters } = read
-  const [groups, clicks, followers] = await Promise.all([
-    publishedTargetGroups(ctx.db, scope.accountIds, range.start, range.end),
-    clicksPerDay(ctx, scope, range),
-    followersOf(ctx, scope, range),
-  ])
-  const conversions = read.conversions.filter((c) => scope.network === undefined || c.network === scope.network || c.source === 'form')
+async function periodFigures(ctx: MeasureContext, scope: Scope, range: Range, read: { raw: RawRead; conversions: ConversionFigures[]; currency: string | null }): Promise<PeriodFigures> {
+  const { currency, conversions } = read
+  const [posts, clicks, followers] = await Promise.all([postsOf(ctx, scope, range, read.raw), clicksPerDay(ctx, scope, range), followersOf(ctx, scope, range)])
+  const { groups } = posts
   const totals = emptyTotals()
   const followersAtEnd = (id: string) => followers.at(id, range.to)
   for (const group of groups) {
@@ -228,7 +289,10 @@ async function periodFigures(
   totals.followersChange = followers.change(addDays(range.from, -1), range.to)
 
   const daily = new Map<string, DailyPoint>(
-    daysBetween(range.from, range.to).map((day) => [day, { day, posts: 0, engagement: 0, clicks: 0, botClicks: 0, visitors: 0, conversions: 0, revenue: 0, followers: followers.sum(day) }]),
+    daysBetween(range.from, range.to).map((day) => {
+      const published = posts.days.get(day)
+      return [day, { day, posts: published?.posts ?? 0, engagement: published?.engagement ?? 0, clicks: 0, botClicks: 0, visitors: 0, conversions: 0, revenue: 0, followers: followers.sum(day) }]
+    }),
   )
   for (const [day, rows] of clicks) {
     const point = daily.get(day)
@@ -243,26 +307,20 @@ async function periodFigures(
       }
     }
   }
-  for (const conversion of conversions) {
-    if (!isSale(conversion)) {
-      totals.hearAnswers += 1
-      if (conversion.answer !== null && !(hearFixedAnswers as readonly string[]).includes(conversion.answer)) totals.hearSocial += 1
+  for (const row of conversions) {
+    if (row.form) {
+      totals.hearAnswers += row.conversions
+      if (row.answer !== null && !(hearFixedAnswers as readonly string[]).includes(row.answer)) totals.hearSocial += row.conversions
       continue
     }
-    totals.conversions += 1
-    const value = conversion.value !== null && conversion.currency === currency ? conversion.value : 0
+    totals.conversions += row.conversions
+    const value = row.currency === currency ? row.value : 0
     totals.revenue += value
-    const point = daily.get(dayOf(conversion.at, scope.zone))
+    const point = daily.get(row.day)
     if (point) {
-      point.conversions += 1
+      point.conversions += row.conversions
       point.revenue += value
     }
-  }
-  for (const q of quarters) {
-    const point = daily.get(dayOf(q.quarter * quarterMs, scope.zone))
-    if (!point) continue
-    point.posts += q.posts
-    point.engagement += q.engagement
   }
   totals.revenue = roundMoney(totals.revenue)
   for (const point of daily.values()) point.revenue = roundMoney(point.revenue)
@@ -274,17 +332,22 @@ function roundMoney(value: number): number {
 }
 
 /** The currency most of the period's conversions carry. */
-function mainCurrency(conversions: PeriodConversion[]): string | null {
+function mainCurrency(conversions: ConversionFigures[]): string | null {
   const counts = new Map<string, number>()
-  for (const c of conversions) if (isSale(c) && c.currency) counts.set(c.currency, (counts.get(c.currency) ?? 0) + 1)
+  for (const c of conversions) if (!c.form && c.currency) counts.set(c.currency, (counts.get(c.currency) ?? 0) + c.conversions)
   let best: string | null = null
   for (const [currency, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && currency < best)) best = currency
   return best
 }
 
+/** Revenue added sale by sale, each rounded to the cent as it is added. */
+function addCents(revenue: number, row: ConversionFigures, currency: string | null): number {
+  return row.currency === currency ? Math.round(revenue * 100 + row.cents) / 100 : revenue
+}
+
 function byNetwork(scope: Scope, figures: PeriodFigures, currency: string | null): NetworkRow[] {
   const networkOf = new Map(scope.accounts.map((a) => [a.id, a.network]))
-  const rows = new Map<string, NetworkRow & { likes: number; reposts: number; replies: number; quotes: number; groups: TargetGroup[] }>()
+  const rows = new Map<string, NetworkRow & { likes: number; reposts: number; replies: number; quotes: number; groups: PostFigures[] }>()
   const row = (network: string) => {
     let found = rows.get(network)
     if (!found) {
@@ -310,10 +373,10 @@ function byNetwork(scope: Scope, figures: PeriodFigures, currency: string | null
   }
   for (const rowsOfDay of figures.clicks.values()) for (const c of rowsOfDay) if (c.network !== '') row(c.network).clicks += c.clicks
   for (const c of figures.conversions) {
-    if (!isSale(c) || c.network === null) continue
+    if (c.form || c.network === null) continue
     const r = row(c.network)
-    r.conversions += 1
-    if (c.value !== null && c.currency === currency) r.revenue = roundMoney(r.revenue + c.value)
+    r.conversions += c.conversions
+    r.revenue = addCents(r.revenue, c, currency)
   }
   return [...rows.values()]
     .map(({ likes, reposts, replies, quotes, groups, ...r }) => {
@@ -324,8 +387,8 @@ function byNetwork(scope: Scope, figures: PeriodFigures, currency: string | null
     .sort((a, b) => b.conversions - a.conversions || b.clicks - a.clicks || b.posts - a.posts || a.network.localeCompare(b.network))
 }
 
-async function byContentType(ctx: MeasureContext, figures: PeriodFigures, currency: string | null): Promise<ContentTypeRow[]> {
-  const rows = new Map<ContentType | 'none', ContentTypeRow & { likes: number; reposts: number; replies: number; quotes: number; groups: TargetGroup[] }>()
+function byContentType(figures: PeriodFigures, currency: string | null): ContentTypeRow[] {
+  const rows = new Map<ContentType | 'none', ContentTypeRow & { likes: number; reposts: number; replies: number; quotes: number; groups: PostFigures[] }>()
   const row = (value: string | null) => {
     const key: ContentType | 'none' = isContentType(value) ? value : 'none'
     let found = rows.get(key)
@@ -345,12 +408,11 @@ async function byContentType(ctx: MeasureContext, figures: PeriodFigures, curren
     r.groups.push(group)
   }
   for (const rowsOfDay of figures.clicks.values()) for (const c of rowsOfDay) if (c.network !== '') row(c.contentType === '' ? null : c.contentType).clicks += c.clicks
-  const sales = figures.conversions.filter((c) => isSale(c) && c.postId !== null)
-  const types = await contentTypesOf(ctx.db, [...new Set(sales.map((c) => c.postId!))])
-  for (const c of sales) {
-    const r = row(types.get(c.postId!) ?? null)
-    r.conversions += 1
-    if (c.value !== null && c.currency === currency) r.revenue = roundMoney(r.revenue + c.value)
+  for (const c of figures.conversions) {
+    if (c.form || c.postType === null) continue
+    const r = row(c.postType === '' ? null : c.postType)
+    r.conversions += c.conversions
+    r.revenue = addCents(r.revenue, c, currency)
   }
   const order: Array<ContentType | 'none'> = ['educate', 'entertain', 'engage', 'empower', 'none']
   return order.flatMap((key) => {
@@ -362,11 +424,89 @@ async function byContentType(ctx: MeasureContext, figures: PeriodFigures, curren
   })
 }
 
+/**
+ * Best times over the 90 days up to the end of the period: rolled hours from their rollup, the
+ * rest from the raw read, and the clicks per post since the clicks mark at their post's hour.
+ */
+async function bestTimesOf(ctx: MeasureContext, scope: Scope, current: Range, raw: RawRead) {
+  const windowStart = current.end - bestTimesWindowDays * 24 * hourMs
+  const slots = new Map<number, BestTimeSlot>()
+  const add = (weekday: number, hour: number, figures: { posts: number; engagement: number; clicks: number }) => {
+    const key = weekday * 24 + hour
+    const slot = slots.get(key) ?? { weekday, hour, posts: 0, engagement: 0, clicks: 0 }
+    slot.posts += figures.posts
+    slot.engagement += figures.engagement
+    slot.clicks += figures.clicks
+    slots.set(key, slot)
+  }
+  const addAt = (at: number, figures: { posts: number; engagement: number; clicks: number }) => {
+    const { day, hour } = dayHourOf(at, scope.zone)
+    add(weekdayOf(day), hour, figures)
+  }
+  const firstDay = dayOf(windowStart, scope.zone)
+  const rolledTo = lastRolledDay(scope, { ...current, from: firstDay })
+  let rawFrom = Math.max(windowStart, scope.rawStart)
+  if (rolledTo !== null) {
+    // The window starts within its first day when daylight saving changed since: that day's
+    // hours from the start on are exact unless the offset changes within it.
+    const firstStart = dayStart(firstDay, scope.zone)
+    const firstEnd = dayStart(addDays(firstDay, 1), scope.zone)
+    const fromHour = (windowStart - firstStart) % hourMs === 0 && offsetStretches(scope.zone, firstStart, firstEnd).length === 1 ? (windowStart - firstStart) / hourMs : null
+    for (const row of await postWeekHoursBetween(ctx.db, scope.workspaceId, scope.accountIds, { day: firstDay, hour: fromHour ?? 24 }, rolledTo)) add(row.weekday, row.hour, row)
+    if (fromHour === null) {
+      for (const row of await publishedQuarters(ctx.db, scope.accountIds, { start: windowStart, end: firstEnd }, true)) addAt(row.quarter * quarterMs, row)
+    }
+    rawFrom = Math.max(rawFrom, dayStart(addDays(rolledTo, 1), scope.zone))
+  }
+  for (const row of raw.quarters) if (row.quarter * quarterMs >= rawFrom) addAt(row.quarter * quarterMs, row)
+  const accounts = new Set(scope.accountIds)
+  for (const target of raw.targets) {
+    if (target.clicks > 0 && accounts.has(target.accountId) && target.publishedAt >= windowStart && target.publishedAt < current.end) addAt(target.publishedAt, { posts: 0, engagement: 0, clicks: target.clicks })
+  }
+  return bestTimesOfSlots([...slots.values()].filter((slot) => slot.posts > 0))
+}
+
+/** Conversions since the period began per post, in the main currency. */
+function conversionsByPost(rows: TargetConversions[], currency: string | null): Map<string, { conversions: number; revenue: number }> {
+  const converted = new Map<string, { conversions: number; revenue: number }>()
+  for (const row of rows) {
+    const entry = converted.get(row.targetId) ?? { conversions: 0, revenue: 0 }
+    entry.conversions += row.conversions
+    if (row.currency === currency) entry.revenue += row.value
+    converted.set(row.targetId, entry)
+  }
+  return converted
+}
+
+/**
+ * The posts to show: every post of the period for exports; else the 10 with the most conversions
+ * since the period began, then clicks, engagement and publication. Those are among the 10 first
+ * on the rollups alone (clicks and conversions up to the mark) and the posts clicked or converted
+ * since: what came since can only move a post up.
+ */
+async function postsToShow(ctx: MeasureContext, scope: Scope, current: Range, raw: RawRead, allPosts: boolean): Promise<{ targets: TargetRow[]; conversions: TargetConversions[] }> {
+  const posts = { accountIds: scope.accountIds, start: current.start, end: current.end }
+  if (allPosts) {
+    return { targets: await allTargetsBetween(ctx.db, scope.accountIds, current.start, current.end), conversions: await conversionsOfPeriodTargets(ctx.db, scope.workspaceId, posts) }
+  }
+  let ids: string[]
+  if (scope.marks === null) {
+    ids = await rankPeriodTargets(ctx.db, scope.workspaceId, posts, { rolled: false, rawSince: 0 }, topPostCount)
+  } else {
+    ids = await topRolledTargets(ctx.db, scope.workspaceId, scope.accountIds, current.start, current.end, topPostCount)
+    if (ids.length < topPostCount) ids = await rankPeriodTargets(ctx.db, scope.workspaceId, posts, { rolled: true, rawSince: scope.clicksSince }, topPostCount)
+    const inScope = new Set(scope.accountIds)
+    const recent = raw.targets.filter((t) => inScope.has(t.accountId) && t.publishedAt >= current.start && t.publishedAt < current.end).map((t) => t.targetId)
+    ids = [...new Set([...ids, ...recent])]
+  }
+  const accounts = new Set(scope.accountIds)
+  const targets = (await targetsByIds(ctx.db, ids)).filter((t) => accounts.has(t.accountId) && t.publishedAt >= current.start && t.publishedAt < current.end)
+  return { targets, conversions: await conversionsOfTargets(ctx.db, targets.map((t) => t.targetId), current.start) }
+}
+
 /** Posts as the dashboard shows them, with their clicks since published and conversions. */
-async function postRows(ctx: MeasureContext, scope: Scope, figures: PeriodFigures, targets: TargetRow[], conversions: Map<string, { conversions: number; revenue: number }>): Promise<PostRow[]> {
-  // Clicks of days not rolled yet are added to the rolled counts.
-  const rawFrom = scope.rolled === null ? 0 : dayStart(addDays(scope.rolled, 1), scope.zone)
-  const raw = new Map((await targetClickFigures(ctx.db, scope.workspaceId, rawFrom, ctx.now() + 1)).map((r) => [r.targetId, r.clicks]))
+function postRows(scope: Scope, figures: PeriodFigures, raw: RawRead, targets: TargetRow[], conversions: Map<string, { conversions: number; revenue: number }>): PostRow[] {
+  const recent = new Map(raw.targets.map((t) => [t.targetId, t.clicks]))
   const accounts = new Map(scope.accounts.map((a) => [a.id, a]))
   return targets.map((t) => {
     const account = accounts.get(t.accountId)
@@ -389,7 +529,7 @@ async function postRows(ctx: MeasureContext, scope: Scope, figures: PeriodFigure
       views: t.views,
       engagement,
       engagementRate: engagementRate(engagement, reach),
-      clicks: (scope.rolled === null ? 0 : t.clicks) + (raw.get(t.targetId) ?? 0),
+      clicks: (scope.marks === null ? 0 : t.clicks) + (recent.get(t.targetId) ?? 0),
       conversions: converted?.conversions ?? 0,
       revenue: roundMoney(converted?.revenue ?? 0),
     }
@@ -408,64 +548,42 @@ export async function measureDashboard(ctx: MeasureContext, workspaceId: string,
   const zone = workspace.timeZone
   const all = await listAccounts(ctx.db, workspaceId)
   const accounts = query.network === undefined ? all : all.filter((a) => a.network === query.network)
-  const scope: Scope = { workspaceId, zone, network: query.network, accounts, accountIds: accounts.map((a) => a.id), rolled: await rolledUntil(ctx, workspaceId) }
+  const marks = await rolledMarks(ctx, workspaceId)
+  const scope: Scope = {
+    workspaceId,
+    zone,
+    network: query.network,
+    accounts,
+    accountIds: accounts.map((a) => a.id),
+    marks,
+    rawStart: marks === null ? 0 : dayStart(addDays(marks.rolledUntil, 1), zone),
+    clicksSince: marks === null ? 0 : marks.clicksTo,
+  }
 
   const days = daysBetween(query.from, query.to).length
   const current = rangeOf(query.from, query.to, zone)
   const previous = rangeOf(addDays(query.from, -days), addDays(query.from, -1), zone)
-  // One read of publication times serves the best times (90 days up to the end) and both periods' days.
-  const quartersStart = Math.min(previous.start, current.end - bestTimesWindowDays * 24 * 3600_000)
-  const rawSince = scope.rolled === null ? 0 : dayStart(addDays(scope.rolled, 1), zone)
-  const quarters = await publicationQuarters(ctx.db, scope.accountIds, { start: quartersStart, end: current.end }, { rolled: scope.rolled !== null, rawSince })
-  const [conversionsNow, conversionsBefore] = await Promise.all([
-    conversionsBetween(ctx.db, workspaceId, current.start, current.end),
-    conversionsBetween(ctx.db, workspaceId, previous.start, previous.end),
+  // One read of what the rollups do not hold serves both periods and the best times.
+  const rawStart = Math.max(scope.rawStart, Math.min(previous.start, current.end - bestTimesWindowDays * 24 * hourMs))
+  const [quarters, targets, conversionsNow, conversionsBefore] = await Promise.all([
+    rawStart < current.end ? publishedQuarters(ctx.db, scope.accountIds, { start: rawStart, end: current.end }, marks !== null) : [],
+    recentTargetFigures(ctx.db, workspaceId, scope.clicksSince),
+    conversionsOf(ctx, scope, current),
+    conversionsOf(ctx, scope, previous),
   ])
-  const currency = mainCurrency(conversionsNow.filter((c) => scope.network === undefined || c.network === scope.network))
+  const raw: RawRead = { quarters, targets }
+  const currency = mainCurrency(conversionsNow)
   const [now, before] = await Promise.all([
-    periodFigures(ctx, scope, current, { currency, conversions: conversionsNow, quarters: quarters.filter((q) => q.quarter * quarterMs >= current.start) }),
-    periodFigures(ctx, scope, previous, {
-      currency,
-      conversions: conversionsBefore,
-      quarters: quarters.filter((q) => q.quarter * quarterMs >= previous.start && q.quarter * quarterMs < previous.end),
-    }),
+    periodFigures(ctx, scope, current, { raw, conversions: conversionsNow, currency }),
+    periodFigures(ctx, scope, previous, { raw, conversions: conversionsBefore, currency }),
   ])
 
-  // Posts of the period: conversions through them since the period began (the 10 with the most, or all for exports).
-  const converted = new Map<string, { conversions: number; revenue: number }>()
-  const postsOfPeriod = { accountIds: scope.accountIds, start: current.start, end: current.end }
-  for (const row of await conversionsByTarget(ctx.db, workspaceId, postsOfPeriod, options.allPosts ? {} : { limit: topPostCount })) {
-    const entry = converted.get(row.targetId) ?? { conversions: 0, revenue: 0 }
-    entry.conversions += row.conversions
-    if (row.currency === currency) entry.revenue += row.value
-    converted.set(row.targetId, entry)
-  }
-  const targets = options.allPosts
-    ? await allTargetsBetween(ctx.db, scope.accountIds, current.start, current.end)
-    : dedupe([
-        ...(await targetsByIds(ctx.db, scope.accountIds, current.start, current.end, [...converted.keys()])),
-        ...(await topTargetsByClicks(ctx.db, scope.accountIds, current.start, current.end, topPostCount)),
-      ])
-  // The most clicked posts may have converted too, below the 10 with the most conversions.
-  const uncounted = targets.filter((t) => !converted.has(t.targetId)).map((t) => t.targetId)
-  if (!options.allPosts && uncounted.length > 0) {
-    for (const row of await conversionsByTarget(ctx.db, workspaceId, postsOfPeriod, { targetIds: uncounted })) {
-      const entry = converted.get(row.targetId) ?? { conversions: 0, revenue: 0 }
-      entry.conversions += row.conversions
-      if (row.currency === currency) entry.revenue += row.value
-      converted.set(row.targetId, entry)
-    }
-  }
-  const posts = rankPosts(await postRows(ctx, scope, now, targets, converted))
-
-  const windowStart = current.end - bestTimesWindowDays * 24 * 3600_000
-  const times = bestTimes(
-    quarters.filter((q) => q.quarter * quarterMs >= windowStart).map((q) => ({ publishedAt: q.quarter * quarterMs, posts: q.posts, engagement: q.engagement, clicks: q.clicks })),
-    zone,
-  )
+  const shown = await postsToShow(ctx, scope, current, raw, options.allPosts === true)
+  const posts = rankPosts(postRows(scope, now, raw, shown.targets, conversionsByPost(shown.conversions, currency)))
+  const times = await bestTimesOf(ctx, scope, current, raw)
 
   const hear = new Map<string, number>()
-  for (const c of now.conversions) if (!isSale(c) && c.answer !== null) hear.set(c.answer, (hear.get(c.answer) ?? 0) + 1)
+  for (const c of now.conversions) if (c.form && c.answer !== null) hear.set(c.answer, (hear.get(c.answer) ?? 0) + c.conversions)
 
   const listens = await hasListenQueries(ctx.db, workspaceId)
   const [mentionsNow, mentionsBefore] = listens
@@ -483,7 +601,7 @@ export async function measureDashboard(ctx: MeasureContext, workspaceId: string,
     previousTotals: before.totals,
     daily: now.daily,
     byNetwork: byNetwork(scope, now, currency),
-    byContentType: await byContentType(ctx, now, currency),
+    byContentType: byContentType(now, currency),
     topPosts: options.allPosts ? posts : posts.slice(0, topPostCount),
     bestTimes: times,
     hearAnswers: [...hear].map(([answer, count]) => ({ answer, count })).sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer)),
@@ -507,12 +625,6 @@ export async function measureDashboard(ctx: MeasureContext, workspaceId: string,
       previousConversions: before.totals.conversions,
       previousRevenue: before.totals.revenue,
     }),
-    freshness: { metricsAt: await lastMetricsRead(ctx.db, workspaceId), rolledUntil: scope.rolled },
+    freshness: { metricsAt: await lastMetricsRead(ctx.db, workspaceId), rolledUntil: marks?.rolledUntil ?? null },
   }
 }
-
-function dedupe(rows: TargetRow[]): TargetRow[] {
-  const seen = new Set<string>()
-  return rows.filter((row) => (seen.has(row.targetId) ? false : (seen.add(row.targetId), true)))
-}
-

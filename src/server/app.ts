@@ -28,6 +28,7 @@ import { listenRoutes } from './routes/listen.js'
 import { coachRoutes } from './routes/coach.js'
 import { conversionRoutes } from './routes/conversions.js'
 import { inboxRoutes } from './routes/inbox.js'
+import { checkInRoutes } from './routes/check-ins.js'
 import { measureDashboardRoutes } from './routes/measure-dashboard.js'
 import { measureLinkRoutes } from './routes/measure-links.js'
 import { redirectRoutes } from './routes/redirect.js'
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   listenRoutes(app, listen, coach)
   coachRoutes(app, coach)
   inboxRoutes(app, engage)
+  checkInRoutes(app, engage)
   redirectRoutes(app, measure)
   measureLinkRoutes(app, measure)
   measureDashboardRoutes(app, measure)

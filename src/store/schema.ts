@@ -397,12 +397,19 @@ export interface Database {
   postMetricSnapshots: PostMetricSnapshotsTable
   accountMetrics: AccountMetricsTable
   clickDays: ClickDaysTable
+  openClickDays: ClickDaysTable
   targetClicks: TargetClicksTable
+  conversionDays: ConversionDaysTable
+  postDays: PostDaysTable
+  postHours: PostHoursTable
+  rolledTargets: RolledTargetsTable
   measureRollups: MeasureRollupsTable
   inboxItems: InboxItemsTable
   inboxNotes: InboxNotesTable
   inboxCursors: InboxCursorsTable
   savedReplies: SavedRepliesTable
+  checkInBlocks: CheckInBlocksTable
+  checkIns: CheckInsTable
 }
 
 /** The questionnaire's answers (JSON: question id → option id), one set per workspace. */
@@ -585,7 +592,10 @@ export interface AccountMetricsTable {
   at: number
 }
 
-/** Clicks of one workspace day per network and 4E content type ('' when none). */
+/**
+ * Clicks of one workspace day per network and 4E content type ('' when none). `open_click_days`
+ * has the same shape for the days not rolled yet, from their start up to the clicks mark.
+ */
 export interface ClickDaysTable {
   workspaceId: string
   day: string
@@ -599,19 +609,82 @@ export interface ClickDaysTable {
   directClicks: number
 }
 
-/** A published post's clicks on the days rolled so far. */
+/** A published post's clicks and conversions (form answers apart) up to the clicks mark. */
 export interface TargetClicksTable {
   targetId: string
   workspaceId: string
   clicks: number
   botClicks: number
+  conversions: number
 }
 
-/** How far a workspace's clicks are rolled up, and in which time zone its days were cut. */
+/** Conversions and form answers of one workspace day, grouped by what the dashboard splits them by. */
+export interface ConversionDaysTable {
+  workspaceId: string
+  day: string
+  /** 1 for answers to the "how did you hear about us?" form. */
+  form: number
+  answer: string | null
+  network: string | null
+  currency: string | null
+  /** The content type of the post they came through: null through no post, '' a post without its E. */
+  postType: string | null
+  conversions: number
+  /** The sum of their values (0 when none has one). */
+  value: number
+  /** The sum of their values each rounded to the cent, in cents. */
+  cents: number
+}
+
+/** Posts published in one workspace day per account and content type ('' when none), with their latest counts. */
+export interface PostDaysTable {
+  workspaceId: string
+  day: string
+  accountId: string
+  contentType: string
+  posts: number
+  likes: number
+  reposts: number
+  replies: number
+  quotes: number
+  /** Sum of views over the posts that have a view count, and how many have one. */
+  views: number
+  withViews: number
+}
+
+/** Posts published in one hour (0–23, the workspace's clock) of a workspace day per account. */
+export interface PostHoursTable {
+  workspaceId: string
+  day: string
+  hour: number
+  accountId: string
+  posts: number
+  /** likes + reposts + replies + quotes of those posts (their latest counts). */
+  engagement: number
+  /** Their clicks up to the clicks mark. */
+  clicks: number
+}
+
+/** A published post counted in post_days and post_hours, and the rows it is counted in. */
+export interface RolledTargetsTable {
+  targetId: string
+  workspaceId: string
+  day: string
+  hour: number
+  accountId: string
+  contentType: string
+}
+
+/** How far a workspace's clicks, conversions and posts are rolled up, and in which time zone its days were cut. */
 export interface MeasureRollupsTable {
   workspaceId: string
+  /** The last day in the day rollups (inclusive). */
   rolledUntil: string
   timeZone: string
+  /** Clicks and conversions before this instant are in the per-post rollups and open_click_days. */
+  clicksTo: number
+  /** Publications recorded since then (less a margin) are checked for a day already rolled. */
+  postsSeenAt: number
   updatedAt: number
 }
 
@@ -680,4 +753,34 @@ export interface SavedRepliesTable {
   createdBy: string | null
   createdAt: number
   updatedAt: number
+}
+
+/** A daily check-in block of a workspace: a weekday, a start on the workspace's clock, a length. */
+export interface CheckInBlocksTable {
+  workspaceId: string
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number
+  /** HH:mm, 24-hour. */
+  time: string
+  minutes: number
+}
+
+/** One block's check-in: the items picked for it, its reminder and its completion. */
+export interface CheckInsTable {
+  id: string
+  workspaceId: string
+  startsAt: number
+  endsAt: number
+  /** JSON array of inbox item ids, in the order to answer them. */
+  itemIds: string
+  estimatedMinutes: number
+  /** Items waiting for an answer that did not fit in the block. */
+  itemsLeft: number
+  preparedAt: number
+  /** When the first reminder e-mail was accepted by the SMTP server. */
+  remindedAt: ColumnType<number | null, number | null | undefined, number | null>
+  completedAt: ColumnType<number | null, number | null | undefined, number | null>
+  completedBy: ColumnType<string | null, string | null | undefined, string | null>
+  /** How many of its items had an answer from the app when it was completed. */
+  answered: ColumnType<number | null, number | null | undefined, number | null>
 }

@@ -29,10 +29,10 @@ describe.each(dialectsUnderTest())('store on %s', (dialect) => {
       .map((t) => t.name)
       .filter((n) => !n.startsWith('schema_migrations'))
     expect(tables.sort()).toEqual([
-      'account_metrics', 'accounts', 'activity_marks', 'alert_channels', 'alerts', 'api_keys', 'click_days', 'clicks', 'coach_answers', 'coach_assessments',
-      'coach_handles', 'coach_plans', 'coach_results', 'conversions', 'feed_items', 'feeds', 'inbox_cursors', 'inbox_items', 'inbox_notes', 'instance', 'invites', 'jobs',
+      'account_metrics', 'accounts', 'activity_marks', 'alert_channels', 'alerts', 'api_keys', 'check_in_blocks', 'check_ins', 'click_days', 'clicks', 'coach_answers', 'coach_assessments',
+      'coach_handles', 'coach_plans', 'coach_results', 'conversion_days', 'conversions', 'feed_items', 'feeds', 'inbox_cursors', 'inbox_items', 'inbox_notes', 'instance', 'invites', 'jobs',
       'listen_queries', 'listen_recent_items', 'listen_sources', 'listen_streams', 'measure_rollups', 'media', 'memberships',
-      'mention_matches', 'mentions', 'post_metric_snapshots', 'post_metrics', 'post_targets', 'posts', 'queue_slots', 'rate_windows', 'saved_replies', 'sessions',
+      'mention_matches', 'mentions', 'open_click_days', 'post_days', 'post_hours', 'post_metric_snapshots', 'post_metrics', 'post_targets', 'posts', 'queue_slots', 'rate_windows', 'rolled_targets', 'saved_replies', 'sessions',
       'target_clicks', 'tracked_links', 'users', 'visitor_salts', 'workspaces',
     ])
     expect(await store.migrateToLatest(s)).toEqual([])

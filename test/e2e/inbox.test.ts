@@ -4,7 +4,8 @@
  * app.bsky.notification.listNotifications through the PDS): a customer mentions the café with a
  * question → it shows in the inbox as an unanswered question → assigned to me → answered from
  * the item → the answer exists on the PDS, threaded under the mention → the item leaves
- * "unanswered" and shows how long the answer took.
+ * "unanswered" and shows how long the answer took; then the daily check-in blocks are set from the
+ * preset and the inbox shows the next check-in.
  */
 import { AtpAgent, RichText } from '@atproto/api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -81,6 +82,15 @@ describe('the inbox (browser, Hebrew; real PDS, AppView contract server derived 
       await eventually('the item to leave "unanswered"', async () => ((await page.locator('[data-testid^="inbox-item-"]').filter({ hasText: 'בלי גלוטן' }).count()) === 0 ? true : undefined))
       await page.getByTestId('inbox-response-time').waitFor()
       await screenshot(page, 'inbox-answered-he')
+
+      // The daily check-in routine: weekday blocks from the preset, then the card shows the next one.
+      await page.getByTestId('checkin-edit').click()
+      await page.getByTestId('checkin-preset').click()
+      await page.getByTestId('checkin-save').click()
+      await eventually('the blocks to be saved', async () => ((await server.t.store.db.selectFrom('checkInBlocks').select('weekday').execute()).length === 10 ? true : undefined))
+      await page.getByTestId('checkin-editor').waitFor({ state: 'hidden' })
+      await eventually('the card to show a block', async () => ((await page.getByTestId('checkin-card').getAttribute('data-state')) !== 'none' ? true : undefined))
+      await screenshot(page, 'inbox-checkin-he')
     } finally {
       await browser.close()
     }

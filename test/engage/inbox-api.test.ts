@@ -9,6 +9,7 @@
  */
 import { createOAuthAPIClient, createRestAPIClient } from 'masto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCoachContext, readActivity } from '../../src/coach/index.js'
 import { createEngageContext, syncInboxes } from '../../src/engage/index.js'
 import { createMastodonConnector } from '../../src/networks/mastodon/index.js'
 import { createRegistry } from '../../src/networks/index.js'
@@ -129,6 +130,11 @@ describe('inbox (Mastodon loopback contract server)', () => {
     expect(times.body.targetMinutes).toBe(240)
     expect(times.body.overall).toMatchObject({ items: 2, answered: 1 })
     expect(times.body.overall.medianMs).toBe(answered.item.responseMs)
+
+    // The coach sees the conversations: two people talked to us, one got an answer from the app.
+    const coach = createCoachContext({ db: t.store.db, logger: { info() {}, warn() {}, error() {} }, secretKey: t.config.secretKey!, networks: t.publish.networks, publicUrl: t.config.publicUrl, now: () => t.clock.now() })
+    const workspace = await t.store.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()
+    expect((await readActivity(coach, workspace.id)).signals.conversations).toEqual({ received: 2, answered: 1, medianResponseMs: answered.item.responseMs })
   })
 
   it('refuses an answer over the limit in the person\'s language and keeps it as the draft answer', async () => {

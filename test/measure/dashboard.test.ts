@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, createMeasureContext, dayOf, dayStart, rollWorkspace } from '../../src/measure/index.js'
 import { createRegistry } from '../../src/networks/index.js'
-import { insertClicks, newId, type NewClick } from '../../src/store/index.js'
+import { insertClicks, newId, resetRollups, savePostCounts, type NewClick } from '../../src/store/index.js'
 import { pdfText } from '../helpers/pdf.js'
 import { createTestApp, setUpOwner, type TestApp, type TestClient } from '../helpers/app.js'
 
@@ -73,7 +73,13 @@ async function account(network: 'mastodon' | 'bluesky', handle: string): Promise
 }
 
 /** A post published at `at` on one account, with its counts and a tracked link. */
-async function published(name: string, accountId: string, network: string, at: number, props: { contentType: string | null; likes: number; reposts?: number; replies?: number; text?: string }) {
+async function published(
+  name: string,
+  accountId: string,
+  network: string,
+  at: number,
+  props: { contentType: string | null; likes: number; reposts?: number; replies?: number; text?: string; recordedAt?: number },
+) {
   const postId = newId()
   const targetId = newId()
   posts[name] = postId
@@ -84,7 +90,7 @@ async function published(name: string, accountId: string, network: string, at: n
     .execute()
   await t.store.db
     .insertInto('postTargets')
-    .values({ id: targetId, postId, accountId, text: null, status: 'published', firstAttemptAt: at, nextAttemptAt: null, remoteId: `r-${name}`, remoteCid: null, remoteUrl: `https://${network}.example/${name}`, publishedAt: at, errorKind: null, errorReason: null, createdAt: at, updatedAt: at })
+    .values({ id: targetId, postId, accountId, text: null, status: 'published', firstAttemptAt: at, nextAttemptAt: null, remoteId: `r-${name}`, remoteCid: null, remoteUrl: `https://${network}.example/${name}`, publishedAt: at, errorKind: null, errorReason: null, createdAt: at, updatedAt: props.recordedAt ?? at })
     .execute()
   await t.store.db
     .insertInto('postMetrics')
@@ -139,6 +145,13 @@ async function conversion(at: number, props: { name?: string; network?: string |
     })
     .execute()
 }
+
+function measureContext() {
+  return createMeasureContext({ db: t.store.db, logger: { info() {}, warn() {}, error() {} }, publicUrl: t.config.publicUrl, networks: createRegistry([]), now: () => t.clock.now() })
+}
+
+/** The dashboard without its freshness line, to compare figures read from the rollups and read raw. */
+const figures = (d: Dashboard) => ({ ...d, freshness: null })
 
 /** Noon (Paris) `days` days before today, plus `hours`. */
 const ago = (days: number, hours = 0) => dayStart(addDays(today, -days), zone) + 12 * hour + hours * hour
@@ -302,7 +315,7 @@ describe('measure dashboard', () => {
   it('gives the same figures once the days are rolled up, and re-cuts them when the time zone changes', async () => {
     const before = await dashboard(owner, week)
     expect(before.freshness.rolledUntil).toBeNull()
-    const measure = createMeasureContext({ db: t.store.db, logger: { info() {}, warn() {}, error() {} }, publicUrl: t.config.publicUrl, networks: createRegistry([]), now: () => t.clock.now() })
+    const measure = measureContext()
     const rolled = await rollWorkspace(measure, { id: workspaceId, timeZone: zone })
     // From the first click (10 days ago) to yesterday.
     expect(rolled).toBe(10)
@@ -360,5 +373,66 @@ describe('measure dashboard', () => {
     expect(content).toContain('Comment nourrir un levain')
     expect(content).toMatch(/[\u0590-\u05FF]/)
     expect((await owner.patch('/api/me', { locale: 'en' })).status).toBe(200)
+  })
+  // These add posts to the week, so they come after the tests that count the week's posts.
+  it('adds counts read after a post\'s day was rolled where the post was counted, as the raw figures have them', async () => {
+    const measure = measureContext()
+    await rollWorkspace(measure, { id: workspaceId, timeZone: zone })
+    const before = await dashboard(owner, week)
+    expect(before.freshness.rolledUntil).toBe(addDays(today, -1))
+    const catDay = (d: Dashboard) => d.daily.find((p) => p.day === addDays(today, -2))!
+    // The cat (two days ago, a rolled day) is read again: more likes, and now a view count.
+    expect(await savePostCounts(t.store.db, workspaceId, now, [{ targetId: targets.cat!, likes: 80, reposts: 1, replies: 2, quotes: 3, views: 400 }])).toBe(1)
+    const rolled = await dashboard(owner, week)
+    expect(rolled.totals.likes).toBe(Number(before.totals.likes) + 30)
+    expect(rolled.totals.views).toBe(400)
+    // Its views now stand for its reach (they replace 120 followers).
+    expect(rolled.totals.reach).toBe(Number(before.totals.reach) - 120 + 400)
+    expect(catDay(rolled).engagement).toBe(catDay(before).engagement + 36)
+    expect(rolled.topPosts.find((p) => p.targetId === targets.cat)).toMatchObject({ likes: 80, engagement: 86 })
+
+    await resetRollups(t.store.db, workspaceId)
+    const raw = await dashboard(owner, week)
+    expect(raw.freshness.rolledUntil).toBeNull()
+    expect(figures(rolled)).toEqual(figures(raw))
+    await rollWorkspace(measure, { id: workspaceId, timeZone: zone })
+    expect(figures(await dashboard(owner, week))).toEqual(figures(raw))
+  })
+
+  it('counts a post whose publication was recorded after its day was rolled, from the next rollup on', async () => {
+    const measure = measureContext()
+    // Retried until now, it carries the time of its first attempt: yesterday afternoon.
+    await published('retried', accounts.bluesky, 'bluesky', ago(1, 3), { contentType: 'empower', likes: 7, recordedAt: now })
+    await rollWorkspace(measure, { id: workspaceId, timeZone: zone })
+    const rolled = await dashboard(owner, week)
+    expect(rolled.daily.find((p) => p.day === addDays(today, -1))).toMatchObject({ posts: 2 })
+    expect(rolled.byContentType.find((r) => r.contentType === 'empower')).toMatchObject({ posts: 1, engagement: 7 })
+    await resetRollups(t.store.db, workspaceId)
+    expect(figures(rolled)).toEqual(figures(await dashboard(owner, week)))
+    await rollWorkspace(measure, { id: workspaceId, timeZone: zone })
+    expect(figures(await dashboard(owner, week))).toEqual(figures(rolled))
+  })
+
+  it('puts a post published late in the evening on its own day and hour, where UTC is already on the next day', async () => {
+    const newYork = 'America/New_York'
+    expect((await owner.patch('/api/workspace', { timeZone: newYork })).status).toBe(200)
+    const sunday = addDays(today, -2)
+    // 22:30 on Sunday in New York is 03:30 on Monday in UTC.
+    const at = dayStart(sunday, newYork) + 22 * hour + 30 * 60_000
+    expect(dayOf(at, 'UTC')).toBe(addDays(today, -1))
+    const without = await dashboard(owner, week)
+    await published('evening', accounts.mastodon, 'mastodon', at, { contentType: 'engage', likes: 9 })
+    await insertClicks(t.store.db, [click('evening', at + 45 * 60_000, { network: 'mastodon' }), click('evening', at + 2 * hour, { network: 'mastodon' })])
+    const raw = await dashboard(owner, week)
+    const onSunday = (d: Dashboard) => d.daily.find((p) => p.day === sunday)!
+    expect(onSunday(raw)).toMatchObject({ posts: onSunday(without).posts + 1, engagement: onSunday(without).engagement + 9, clicks: onSunday(without).clicks + 1 })
+    expect(raw.bestTimes.cells).toContainEqual(expect.objectContaining({ weekday: 7, hour: 22, posts: 1 }))
+    const measure = measureContext()
+    await rollWorkspace(measure, { id: workspaceId, timeZone: newYork })
+    const rolled = await dashboard(owner, week)
+    expect(rolled.freshness.rolledUntil).toBe(addDays(today, -1))
+    expect(figures(rolled)).toEqual(figures(raw))
+    expect((await owner.patch('/api/workspace', { timeZone: zone })).status).toBe(200)
+    await rollWorkspace(measure, { id: workspaceId, timeZone: zone })
   })
 })

@@ -36,6 +36,15 @@ export const bestTimeRules = {
   count: 3,
 } as const
 
+/** Posts of one weekday-hour on the business's clock (several cells of the same slot are added up). */
+export interface BestTimeSlot {
+  weekday: number
+  hour: number
+  posts: number
+  engagement: number
+  clicks: number
+}
+
 /**
  * Groups posts by weekday and hour in `timeZone` (DST-correct); best = up to 3 cells with ≥ 2
  * posts, ranked by mean (engagement + 5 × clicks), ties by more posts then earlier weekday/hour.
@@ -46,15 +55,26 @@ export const bestTimeRules = {
  */
 export function bestTimes(posts: Array<{ publishedAt: number; engagement: number; clicks: number; posts?: number }>, timeZone: string): BestTimes {
   if (!IANAZone.isValidZone(timeZone)) throw new RangeError(`not a time zone: ${timeZone}`)
-  const sums = new Map<number, { weekday: number; hour: number; posts: number; engagement: number; clicks: number }>()
-  for (const post of posts) {
-    const local = DateTime.fromMillis(post.publishedAt, { zone: timeZone })
-    const slot = local.weekday * 24 + local.hour
-    const sum = sums.get(slot) ?? { weekday: local.weekday, hour: local.hour, posts: 0, engagement: 0, clicks: 0 }
-    sum.posts += post.posts ?? 1
-    sum.engagement += post.engagement
-    sum.clicks += post.clicks
-    sums.set(slot, sum)
+  return bestTimesOfSlots(
+    posts.map((post) => {
+      const local = DateTime.fromMillis(post.publishedAt, { zone: timeZone })
+      return { weekday: local.weekday, hour: local.hour, posts: post.posts ?? 1, engagement: post.engagement, clicks: post.clicks }
+    }),
+  )
+}
+
+/** The same from posts already placed on the business's clock (weekday and hour), e.g. hourly rollups. */
+export function bestTimesOfSlots(slots: BestTimeSlot[]): BestTimes {
+  const sums = new Map<number, BestTimeSlot>()
+  let total = 0
+  for (const slot of slots) {
+    const key = slot.weekday * 24 + slot.hour
+    const sum = sums.get(key) ?? { weekday: slot.weekday, hour: slot.hour, posts: 0, engagement: 0, clicks: 0 }
+    sum.posts += slot.posts
+    sum.engagement += slot.engagement
+    sum.clicks += slot.clicks
+    sums.set(key, sum)
+    total += slot.posts
   }
   const ordered = [...sums.entries()].sort(([a], [b]) => a - b).map(([, sum]) => sum)
   const value = (sum: { posts: number; engagement: number; clicks: number }) => (sum.engagement + bestTimeRules.clickWeight * sum.clicks) / sum.posts
@@ -65,7 +85,7 @@ export function bestTimes(posts: Array<{ publishedAt: number; engagement: number
     .slice(0, bestTimeRules.count)
     .map(({ weekday, hour }) => ({ weekday, hour }))
   return {
-    posts: posts.reduce((n, post) => n + (post.posts ?? 1), 0),
+    posts: total,
     cells: ordered.map((sum) => ({ ...sum, engagement: sum.engagement / sum.posts, clicks: sum.clicks / sum.posts })),
     best,
   }

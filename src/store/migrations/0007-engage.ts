@@ -3,7 +3,8 @@
  * never stored twice; a remote deletion is marked, not applied), grouped into conversations, with
  * who it is assigned to, whether it is done or snoozed, internal notes, the replies sent from the
  * app (ordinary posts, so the dispatcher's guarantees hold), saved replies per language, each
- * account's reading cursor and back-off, and the workspace's response-time target.
+ * account's reading cursor and back-off, the workspace's response-time target, and the daily
+ * check-in routine (blocks, and each block's prepared check-in with its reminder and completion).
  */
 import type { Kysely } from 'kysely'
 
@@ -85,4 +86,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Replies from the inbox are posts whose source_ref names the item; our own posts are found by their remote id.
   await db.schema.createIndex('posts_source_ref').on('posts').columns(['source', 'source_ref']).execute()
   await db.schema.createIndex('post_targets_remote').on('post_targets').columns(['remote_id']).execute()
+
+  // The daily check-in routine: blocks per weekday on the workspace's clock, and each block's
+  // check-in, prepared once per (workspace, start) however many workers run the job.
+  await db.schema
+    .createTable('check_in_blocks')
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('weekday', 'integer', (c) => c.notNull())
+    .addColumn('time', 'text', (c) => c.notNull())
+    .addColumn('minutes', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('check_in_blocks_pk', ['workspace_id', 'weekday', 'time'])
+    .execute()
+
+  await db.schema
+    .createTable('check_ins')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('starts_at', 'bigint', (c) => c.notNull())
+    .addColumn('ends_at', 'bigint', (c) => c.notNull())
+    // JSON array of inbox item ids, in the order to answer them.
+    .addColumn('item_ids', 'text', (c) => c.notNull())
+    .addColumn('estimated_minutes', 'integer', (c) => c.notNull())
+    .addColumn('items_left', 'integer', (c) => c.notNull())
+    .addColumn('prepared_at', 'bigint', (c) => c.notNull())
+    .addColumn('reminded_at', 'bigint')
+    .addColumn('completed_at', 'bigint')
+    .addColumn('completed_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('answered', 'integer')
+    .addUniqueConstraint('check_ins_start_unique', ['workspace_id', 'starts_at'])
+    .execute()
+  await db.schema.createIndex('check_ins_completed').on('check_ins').columns(['workspace_id', 'completed_at']).execute()
 }

@@ -145,3 +145,71 @@ export interface SavedReplyInput {
   title: string
   text: string
 }
+
+/** One block of the daily check-in routine, on the workspace's clock. */
+export interface CheckInBlock {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number
+  /** HH:mm, 24-hour. */
+  time: string
+  minutes: number
+}
+
+/** `GET`/`PUT /api/check-ins/blocks`. */
+export interface CheckInBlocks {
+  timeZone: string
+  blocks: CheckInBlock[]
+}
+
+/** A check-in once prepared (a minute before its block starts). */
+export interface CheckIn {
+  id: string
+  startsAt: Timestamp
+  endsAt: Timestamp
+  preparedAt: Timestamp
+  remindedAt: Timestamp | null
+  estimatedMinutes: number
+  itemsLeft: number
+  done: boolean
+  completedAt: Timestamp | null
+  completedBy: string | null
+  /** How many of its items had an answer from the app when it was completed. */
+  answered: number | null
+}
+
+/** Someone worth talking to: they wrote to us lately, or asked a question where listening found us. */
+export interface PersonToTalkTo {
+  source: 'inbox' | 'listening'
+  /** The network (inbox) or the listening source kind (`feed`, `bluesky`, `mastodon`). */
+  network: string
+  handle: string
+  name: string
+  url: string | null
+  avatarUrl: string | null
+  followsUs: boolean | null
+  /** Messages they sent, or questions they asked, lately. */
+  items: number
+  lastAt: Timestamp
+  question: { mentionId: string; text: string; url: string | null } | null
+}
+
+export interface ScheduledToday {
+  postId: string
+  text: string
+  scheduledAt: Timestamp
+}
+
+/** `GET /api/check-ins/today`: the block running now or the next one, with what it holds. */
+export interface CheckInToday {
+  timeZone: string
+  /** Null without blocks. */
+  block: (CheckInBlock & { startsAt: Timestamp; endsAt: Timestamp; running: boolean }) | null
+  checkIn: CheckIn | null
+  /** Its items, or before it is prepared, those that would be picked now. */
+  items: InboxItem[]
+  estimatedMinutes: number
+  /** Items waiting that do not fit in the block. */
+  itemsLeft: number
+  people: PersonToTalkTo[]
+  scheduled: ScheduledToday[]
+}

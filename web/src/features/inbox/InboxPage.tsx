@@ -1,18 +1,19 @@
 /**
  * The inbox (/inbox): one place for the replies, mentions and quotes of every connected account,
- * to answer people rather than broadcast at them. The header and filters on top, the list on the
- * start side and the open item (the child route, /inbox/:id) beside it on wide screens; on a
- * phone the open item takes the whole page and "back" returns to the list.
+ * to answer people rather than broadcast at them. The header, today's check-in and the filters on
+ * top, the list on the start side and the open item (the child route, /inbox/:id) beside it on
+ * wide screens; on a phone the open item takes the whole page and "back" returns to the list.
  */
 import { Box, Card, Grid, Stack, Text } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useMatch, useOutlet } from 'react-router'
+import { useMatch, useOutlet, useSearchParams } from 'react-router'
 import { paths } from '../../app/paths'
 import { useCan } from '../../app/session'
 import { NoAccess } from '../../components/NoAccess'
 import { useAccounts } from '../accounts'
+import { CheckInCard } from './checkin'
 import { InboxFilterBar } from './InboxFilterBar'
 import { InboxHeader } from './InboxHeader'
 import { InboxList } from './InboxList'
@@ -44,6 +45,8 @@ export function InboxPage() {
   const panel = useOutlet()
   const selectedId = useMatch(paths.inboxItem)?.params.id
   const narrow = useMediaQuery(narrowQuery) ?? false
+  // The check-in reminder e-mail links to /inbox?checkin=<id>.
+  const fromReminder = useSearchParams()[0].has('checkin')
   if (!canRead) return <NoAccess />
 
   if (narrow && panel) {
@@ -56,6 +59,7 @@ export function InboxPage() {
   return (
     <Stack gap="lg" maw={1400} data-testid="inbox-page">
       <InboxHeader />
+      <CheckInCard names={names} selectedId={selectedId} fromReminder={fromReminder} />
       <InboxFilterBar filters={filters} networks={networks} onChange={changeFilters} />
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 6, xl: 5 }}>
