@@ -16,8 +16,8 @@ export interface DashboardTotals {
   /** Followers gained (negative: lost) over the period; null when the start is not known. */
   followersChange: number | null
   /**
-   * Potential reach of the period's posts: for each post, its views where the network counts them,
-   * else the account's followers when it was published. Null before the first sync.
+   * Potential reach of the period's posts: their views where the network counts them all, else
+   * posts × the account's followers at the end of the period. Null before the first sync.
    */
   reach: number | null
   /** Views, only from networks that count them; null when none does. */

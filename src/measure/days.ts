@@ -158,11 +158,6 @@ export function weekdayOf(day: string): number {
   return new Date(midnight).getUTCDay() || 7
 }
 
-/** The day of a whole number of days since 1970-01-01. */
-export function dayOfNumber(days: number): string {
-  return new Date(days * dayMs).toISOString().slice(0, 10)
-}
-
 /** Days from `from` to `to`, both included. */
 export function daysBetween(from: string, to: string): string[] {
   const days: string[] = []
