@@ -13,8 +13,9 @@ import { syncInboxes, syncInboxEveryMs, syncInboxJobName } from './sync.js'
 
 export { createEngageContext, type EngageActor, type EngageContext } from './context.js'
 export { conversationKeyOf, inboxReadEveryMs, syncAccountInbox, syncInboxes, syncInboxJobName, type InboxSyncOutcome } from './sync.js'
-export { addInboxNote, changeInboxItem, getInboxItem, inboxPageSize, listInbox, replyToItem, type InboxChange, type InboxItemDetail, type InboxItemView, type InboxPage } from './items.js'
+export { addInboxNote, changeInboxItem, countInbox, getInboxItem, inboxPageSize, listInbox, replyToItem, type InboxChange, type InboxItemDetail, type InboxItemView, type InboxPage } from './items.js'
 export { responseTimes, type ResponseTimes } from './stats.js'
+export { goneFromNetwork, recheckAccount, recheckEveryMs, threadAbove, type ThreadAbove, type ThreadMessageView } from './threads.js'
 export { addSavedReply, changeSavedReply, removeSavedReply, savedReplies, type SavedReplyInput } from './saved-replies.js'
 export {
   checkInBlocks,

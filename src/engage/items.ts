@@ -5,7 +5,7 @@
  * An answer is an ordinary post that carries the item's reference, so it goes through approval,
  * the network's length rule and the exactly-once dispatcher, and the connector threads it
  * (Bluesky reply refs, Mastodon in_reply_to_id). A refused answer (too long, say) stays as a
- * draft: nothing typed is lost.
+ * draft: nothing typed is lost, not even when the post it answers was deleted meanwhile.
  */
 import { AppError, errors } from '../domain/index.js'
 import type { RemotePostRef } from '../networks/index.js'
@@ -28,6 +28,7 @@ import {
   type InboxItemWithAnswer,
 } from '../store/index.js'
 import type { EngageActor, EngageContext } from './context.js'
+import { goneFromNetwork } from './threads.js'
 
 export const inboxPageSize = 30
 const maxNoteLength = 2000
@@ -97,6 +98,11 @@ export async function listInbox(ctx: EngageContext, workspaceId: string, filter:
   }
 }
 
+/** The header's and the navigation badge's counts, without a page of items. */
+export function countInbox(ctx: EngageContext, workspaceId: string): Promise<InboxPage['counts']> {
+  return inboxCounts(ctx.db, workspaceId, ctx.now())
+}
+
 export interface InboxItemDetail extends InboxItemView {
   notes: Awaited<ReturnType<typeof listInboxNotes>>
   replies: Awaited<ReturnType<typeof repliesToItem>>
@@ -159,13 +165,15 @@ export async function addInboxNote(ctx: EngageContext, actor: EngageActor, id: s
 export async function replyToItem(ctx: EngageContext, actor: EngageActor, id: string, props: { text: string }): Promise<PostView> {
   const item = await findInboxItem(ctx.db, actor.workspaceId, id)
   if (!item) throw errors.notFound('inbox_item')
-  if (item.deletedAt !== null) throw errors.gone('inbox_item_deleted')
   const account = await findAccount(ctx.db, actor.workspaceId, item.accountId)
   if (!account || account.status === 'disconnected') throw errors.badRequest('inbox_account_gone')
+  const gone = await goneFromNetwork(ctx, account, item)
   const draft = { text: props.text, targets: [{ accountId: account.id }], mediaIds: [], contentType: 'engage' as const }
   const kept = item.pendingReplyId ? (await repliesToItem(ctx.db, item.id)).find((r) => r.postId === item.pendingReplyId && r.status === 'draft') : undefined
   const post = kept
     ? await updatePost(ctx.publish, actor, kept.postId, draft)
     : await createPost(ctx.publish, actor, { ...draft, source: 'inbox', sourceRef: item.id, replyTo: JSON.parse(item.postRef) as RemotePostRef })
+  // Kept as the item's draft: the person can copy it elsewhere (a new post, a message).
+  if (gone) throw errors.gone('inbox_item_deleted')
   return schedulePost(ctx.publish, actor, post.post.id, { mode: 'now' })
 }

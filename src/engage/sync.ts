@@ -5,11 +5,14 @@
  * fails waits (1, 2, 4 … up to 60 minutes) without holding up the others; expired credentials
  * pause it, as publishing does.
  */
-import { isQuestion } from '../domain/index.js'
-import { AuthExpired, ConnectorError, RateLimited, type RemoteNotification } from '../networks/index.js'
+import { AuthExpired, ConnectorError, RateLimited } from '../networks/index.js'
 import { readWithAccount } from '../publish/index.js'
-import { getInboxCursor, insertInboxItems, listConnectedAccounts, newId, recordInboxFailure, saveInboxCursor, type Account, type NewInboxItem } from '../store/index.js'
+import { getInboxCursor, insertInboxItems, listConnectedAccounts, recordInboxFailure, saveInboxCursor, type Account } from '../store/index.js'
 import type { EngageContext } from './context.js'
+import { toRow } from './rows.js'
+import { recheckAccount } from './threads.js'
+
+export { conversationKeyOf } from './rows.js'
 
 export const syncInboxJobName = 'sync-inbox'
 /** How often the job runs; each account is read when its next time has come. */
@@ -27,42 +30,11 @@ export interface InboxSyncOutcome {
   error?: string
 }
 
-/** The conversation an item belongs to: its thread's root post (or the post it answers, or itself). */
-export function conversationKeyOf(item: RemoteNotification): string {
-  return item.post.root?.remoteId ?? item.inReplyTo?.remoteId ?? item.post.remoteId
-}
-
-function toRow(ctx: EngageContext, account: Account, item: RemoteNotification, now: number): NewInboxItem {
-  const sentiment = ctx.sentiment.score(item.text, item.language)
-  return {
-    id: newId(now),
-    workspaceId: account.workspaceId,
-    accountId: account.id,
-    network: account.network,
-    remoteId: item.remoteId,
-    kind: item.kind,
-    text: item.text,
-    lang: item.language ?? null,
-    postRef: JSON.stringify(item.post),
-    inReplyTo: item.inReplyTo ? JSON.stringify(item.inReplyTo) : null,
-    conversationKey: conversationKeyOf(item),
-    authorRemoteId: item.author.remoteId,
-    authorHandle: item.author.handle,
-    authorName: item.author.displayName || item.author.handle,
-    authorAvatar: item.author.avatarUrl ?? null,
-    authorUrl: item.author.profileUrl ?? null,
-    authorFollowers: item.author.followers ?? null,
-    authorFollowsUs: item.author.followsUs === undefined ? null : item.author.followsUs ? 1 : 0,
-    question: isQuestion(item.text, item.language) ? 1 : 0,
-    sentiment: sentiment.label,
-    createdAt: item.createdAt,
-    receivedAt: now,
-    updatedAt: now,
-  }
-}
-
-/** Reads one account's new notifications into the inbox. */
-export async function syncAccountInbox(ctx: EngageContext, account: Account): Promise<InboxSyncOutcome> {
+/**
+ * Reads one account's new notifications into the inbox, then makes the side checks when their
+ * time has come (threads.ts: items deleted on the network, replies not notified).
+ */
+export async function syncAccountInbox(ctx: EngageContext, account: Account, options: { force?: boolean } = {}): Promise<InboxSyncOutcome> {
   const connector = ctx.publish.networks.get(account.network)
   if (!connector?.fetchNotifications) return { accountId: account.id, stored: 0 }
   const state = await getInboxCursor(ctx.db, account.id)
@@ -79,6 +51,7 @@ export async function syncAccountInbox(ctx: EngageContext, account: Account): Pr
       await saveInboxCursor(ctx.db, account.id, cursor ?? null, now, now + inboxReadEveryMs)
       if (!read.more) break
     }
+    stored += await recheckAccount(ctx, account, options.force)
     return { accountId: account.id, stored }
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error
@@ -98,7 +71,7 @@ export async function syncInboxes(ctx: EngageContext, options: { force?: boolean
     if (options.workspaceId && account.workspaceId !== options.workspaceId) continue
     const state = await getInboxCursor(ctx.db, account.id)
     if (!options.force && state && Number(state.nextSyncAt) > ctx.now()) continue
-    outcomes.push(await syncAccountInbox(ctx, account))
+    outcomes.push(await syncAccountInbox(ctx, account, { force: options.force === true }))
   }
   return outcomes
 }

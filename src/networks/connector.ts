@@ -30,6 +30,12 @@ export interface Capabilities {
    * server together (a PDS, a Mastodon instance), from the network's published limits.
    */
   rateLimits: { publishPerAccount: RateRule; requestsPerServer?: RateRule }
+  /**
+   * The network notifies a reply to the account's post only when the reply mentions the account
+   * (Mastodon: the web app adds the mention, but a person may remove it). The inbox then also
+   * reads the replies under the account's recent posts (`fetchThread`).
+   */
+  repliesOnlyWhenMentioned?: boolean
 }
 
 /** The account on the network, as shown in Settings → Accounts. */
@@ -137,6 +143,31 @@ export interface RemoteNotification {
   createdAt: number
 }
 
+/** A post in a thread, as the inbox shows it around an item. */
+export interface RemoteMessage {
+  post: RemotePostRef
+  text: string
+  language?: string
+  author: RemoteAuthor
+  /** The post it answers, and that post's author (a DID, an account id). */
+  inReplyTo?: RemotePostRef
+  inReplyToAuthorId?: string
+  createdAt: number
+}
+
+/**
+ * A post's place in its thread. `deleted`: the network no longer has the post (deleted, or no
+ * longer visible to the account), and the rest is empty. `ancestors` run from the thread's top
+ * down to the post's parent; `cut` says a post above was deleted, so the chain starts below it.
+ * `replies` are the posts below it (all depths, the network's order), read only when asked for.
+ */
+export interface RemoteThread {
+  deleted: boolean
+  ancestors: RemoteMessage[]
+  cut: boolean
+  replies: RemoteMessage[]
+}
+
 /**
  * One call's worth of notifications newer than the cursor given, oldest first. `cursor` marks the
  * newest item seen so far: pass it back next time to get only what came after (the same cursor
@@ -212,6 +243,8 @@ export interface Connector<ConnectInput = Record<string, unknown>> {
   // The reading side arrives with the features that use it (inbox, measure, coach); until a
   // connector implements and tests one, it leaves it out rather than pretending.
   fetchNotifications?(account: ConnectedAccount, cursor?: string): Promise<NotificationPage>
+  /** A post's thread: the posts above it and, with `replies`, below it; or that it is gone. */
+  fetchThread?(account: ConnectedAccount, post: RemotePostRef, options?: { replies?: boolean }): Promise<RemoteThread>
   fetchPostMetrics?(account: ConnectedAccount, posts: RemotePostRef[]): Promise<PostMetrics[]>
   fetchAccountMetrics?(account: ConnectedAccount): Promise<AccountMetrics>
   /**

@@ -1,6 +1,6 @@
 /** The inbox as the API shows it: items with their author, our post they answer, answers and notes. */
 import { z } from 'zod'
-import type { InboxItemDetail, InboxItemView, ResponseTimes } from '../engage/index.js'
+import type { InboxItemDetail, InboxItemView, ResponseTimes, ThreadAbove, ThreadMessageView } from '../engage/index.js'
 import type { SavedReplyRow } from '../store/index.js'
 
 const author = z.object({
@@ -137,4 +137,36 @@ export const savedReplySchema = z.object({ id: z.string(), language: z.string(),
 
 export function presentSavedReply(row: SavedReplyRow): z.infer<typeof savedReplySchema> {
   return { id: row.id, language: row.language, title: row.title, text: row.text, createdAt: Number(row.createdAt), updatedAt: Number(row.updatedAt) }
+}
+
+const threadMessageSchema = z.object({
+  remoteId: z.string(),
+  url: z.string().nullable(),
+  text: z.string(),
+  lang: z.string().nullable(),
+  author: z.object({ remoteId: z.string(), handle: z.string(), name: z.string(), avatarUrl: z.string().nullable(), url: z.string().nullable() }),
+  /** Written by the account the item came to. */
+  ours: z.boolean(),
+  createdAt: z.number(),
+})
+
+export const threadAboveSchema = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true), deleted: z.boolean(), cut: z.boolean(), ancestors: z.array(threadMessageSchema) }),
+  z.object({ available: z.literal(false), reason: z.enum(['unsupported', 'auth_expired', 'rate_limited', 'unreachable']) }),
+])
+
+function presentThreadMessage(m: ThreadMessageView): z.infer<typeof threadMessageSchema> {
+  return {
+    remoteId: m.post.remoteId,
+    url: m.post.url ?? null,
+    text: m.text,
+    lang: m.language ?? null,
+    author: { remoteId: m.author.remoteId, handle: m.author.handle, name: m.author.displayName || m.author.handle, avatarUrl: m.author.avatarUrl ?? null, url: m.author.profileUrl ?? null },
+    ours: m.ours,
+    createdAt: m.createdAt,
+  }
+}
+
+export function presentThreadAbove(thread: ThreadAbove): z.infer<typeof threadAboveSchema> {
+  return thread.available ? { available: true, deleted: thread.deleted, cut: thread.cut, ancestors: thread.ancestors.map(presentThreadMessage) } : thread
 }

@@ -56,6 +56,8 @@ export interface IndexedProfile {
 
 export interface AppViewIndex {
   post(uri: string): IndexedPost | undefined
+  /** The posts answering `uri` (their `reply.parent`), oldest indexed first. */
+  replies(uri: string): IndexedPost[]
   profile(did: string): IndexedProfile | undefined
   /** The URI of `follower`'s follow record of `subject`, if there is one. */
   followUri(follower: string, subject: string): string | undefined
@@ -195,6 +197,10 @@ export function createAppViewIndex(options: { plcUrl: string; onError(error: Err
 
   return {
     post: (uri) => posts.get(uri),
+    replies: (uri) =>
+      [...posts.values()]
+        .filter((p) => isObject(p.record.reply) && isStrongRef(p.record.reply.parent) && p.record.reply.parent.uri === uri)
+        .sort((a, b) => (a.indexedAt < b.indexedAt ? -1 : a.indexedAt > b.indexedAt ? 1 : 0)),
     profile: (did) => profiles.get(did),
     followUri(follower, subject) {
       for (const [uri, f] of follows) if (f.author === follower && f.subject === subject) return uri

@@ -19,6 +19,7 @@
  * | GET /xrpc/app.bsky.actor.getProfile | `actor` (a DID, or a handle already seen); answers `profileViewDetailed`, or 400 InvalidRequest "Profile not found" |
  * | GET /xrpc/app.bsky.actor.getProfiles | `actors` (1 to 25); `{profiles: profileViewDetailed[]}` in the order asked, unknown actors left out |
  * | GET /xrpc/app.bsky.notification.listNotifications | the requester's notifications from the firehose index, newest first (sortAt, then CID); `limit` 1–100 (default 50); `cursor` is this server's own (`<ms>::<cid>`, packages/bsky `TimeCidKeyset`), present whenever the page is not empty; `reasons` filtered as packages/bsky does it (pages of `limit` filtered, up to 10 of them, until half a page is found), so a page can be short while more wait; `seenAt` as a parameter is refused (400 "The seenAt parameter is unsupported", as there); `isRead` and the answer's `seenAt` from `updateSeen`, and with none the first page's top notification counts as the last seen; `priority` always false |
+ * | GET /xrpc/app.bsky.feed.getPostThread | `uri`, `depth` (0–1000, default 6), `parentHeight` (0–1000, default 80), from the index as packages/bsky's getPostThread: 400 NotFound "Post not found: <uri>" when the post is not indexed (deleted); `{thread: threadViewPost}` with `parent` up to `parentHeight` (a parent not indexed is `#notFoundPost` and ends the chain) and `replies` down to `depth` (oldest first; the real one sorts by its own ranking) |
  * | POST /xrpc/app.bsky.notification.updateSeen | `{seenAt}`: the requester's last-seen time |
  * | views | author `profileView`s with display name and avatar from the indexed profile record and `viewer` (`following`, `followedBy`) from indexed follow records; `followersCount`/`followsCount` count indexed follows unless a test set them |
  * | GET /.well-known/did.json | the AppView's did:web document with its `#bsky_appview` service, as packages/bsky api/well-known.ts serves it (its signing key and `#bsky_notif` left out) |
@@ -36,7 +37,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { verifySignature } from '@atproto/crypto'
 import { IdResolver, type AtprotoData } from '@atproto/identity'
-import { createAppViewIndex, type IndexedNotification, type NotificationPosition } from './bluesky-appview-index.js'
+import { createAppViewIndex, type IndexedNotification, type IndexedPost, type NotificationPosition } from './bluesky-appview-index.js'
 
 /** Interactions with a post, as the AppView counts them. */
 export interface PostCounts {
@@ -273,6 +274,54 @@ export async function startBlueskyAppView(options: { plcUrl: string }): Promise<
     return limit
   }
 
+  function rangeParam(params: Params, name: string, fallback: number, max: number): number {
+    const raw = params.get(name)
+    if (raw === null) return fallback
+    const value = Number(raw)
+    if (!Number.isInteger(value)) throw new XrpcFailure(400, 'InvalidRequest', `Params/${name} must be an integer`)
+    if (value < 0) throw new XrpcFailure(400, 'InvalidRequest', `Params/${name} can not be less than 0`)
+    if (value > max) throw new XrpcFailure(400, 'InvalidRequest', `Params/${name} can not be greater than ${max}`)
+    return value
+  }
+
+  /** `app.bsky.feed.defs#postView` of an indexed post, its author as a profileView. */
+  async function indexedPostView(post: IndexedPost, viewer: string | undefined): Promise<Record<string, unknown>> {
+    const counts = postCounts.get(post.uri) ?? {}
+    return {
+      uri: post.uri,
+      cid: post.cid,
+      author: await profileView(post.author, viewer),
+      record: post.record,
+      replyCount: counts.replies ?? index.replies(post.uri).length,
+      repostCount: counts.reposts ?? 0,
+      likeCount: counts.likes ?? 0,
+      quoteCount: counts.quotes ?? 0,
+      indexedAt: post.indexedAt,
+      labels: [],
+    }
+  }
+
+  /** The parent chain of `post`, up to `height` posts: threadViewPosts, ended by a notFoundPost where one is missing. */
+  async function parentOf(post: IndexedPost, height: number, viewer: string | undefined): Promise<Record<string, unknown> | undefined> {
+    const reply = post.record.reply as { parent?: { uri?: unknown } } | undefined
+    const uri = typeof reply?.parent?.uri === 'string' ? reply.parent.uri : undefined
+    if (!uri || height <= 0) return undefined
+    const parent = index.post(uri)
+    if (!parent) return { $type: 'app.bsky.feed.defs#notFoundPost', uri, notFound: true }
+    const above = await parentOf(parent, height - 1, viewer)
+    return { $type: 'app.bsky.feed.defs#threadViewPost', post: await indexedPostView(parent, viewer), ...(above ? { parent: above } : {}) }
+  }
+
+  async function repliesOf(post: IndexedPost, depth: number, viewer: string | undefined): Promise<Array<Record<string, unknown>>> {
+    if (depth <= 0) return []
+    return Promise.all(
+      index.replies(post.uri).map(async (reply) => {
+        const below = await repliesOf(reply, depth - 1, viewer)
+        return { $type: 'app.bsky.feed.defs#threadViewPost', post: await indexedPostView(reply, viewer), ...(depth > 1 ? { replies: below } : {}) }
+      }),
+    )
+  }
+
   function requireAuth(requester: string | undefined): string {
     if (!requester) throw new XrpcFailure(401, 'AuthMissing', 'Authentication Required')
     return requester
@@ -285,6 +334,23 @@ export async function startBlueskyAppView(options: { plcUrl: string }): Promise<
       if (uris.length > maxUris) throw new XrpcFailure(400, 'InvalidRequest', `Params/uris must not have more than ${maxUris} elements`)
       const views = await Promise.all([...new Set(uris)].map(postView))
       return { posts: views.filter((v) => v !== undefined) }
+    },
+    async 'app.bsky.feed.getPostThread'(params, requester) {
+      const uri = params.get('uri')
+      if (!uri) throw new XrpcFailure(400, 'InvalidRequest', 'Params must have the property "uri"')
+      const depth = rangeParam(params, 'depth', 6, 1000)
+      const parentHeight = rangeParam(params, 'parentHeight', 80, 1000)
+      const anchor = index.post(uri)
+      if (!anchor) throw new XrpcFailure(400, 'NotFound', `Post not found: ${uri}`)
+      const parent = await parentOf(anchor, parentHeight, requester)
+      return {
+        thread: {
+          $type: 'app.bsky.feed.defs#threadViewPost',
+          post: await indexedPostView(anchor, requester),
+          ...(parent ? { parent } : {}),
+          replies: await repliesOf(anchor, depth, requester),
+        },
+      }
     },
     async 'app.bsky.actor.getProfile'(params, requester) {
       const actor = params.get('actor')

@@ -15,6 +15,7 @@ import type { BlueskyDeps } from './client.js'
 import { createHandleChecker } from './handles.js'
 import { fetchAccountMetrics, fetchPostMetrics } from './metrics.js'
 import { fetchNotifications } from './notifications.js'
+import { fetchThread } from './threads.js'
 import { deletePost, findPublished, publishPost } from './publish.js'
 
 export type { BlueskyConnectInput } from './auth.js'
@@ -35,6 +36,7 @@ export function createBlueskyConnector(deps: BlueskyDeps = {}): Connector<Bluesk
     reply: (account, request) => publishPost(deps, account, request),
     delete: (account, post) => deletePost(deps, account, post),
     fetchNotifications: (account, cursor) => fetchNotifications(deps, account, cursor),
+    fetchThread: (account, post, options) => fetchThread(deps, account, post, options),
     fetchPostMetrics: (account, posts) => fetchPostMetrics(deps, account, posts),
     fetchAccountMetrics: (account) => fetchAccountMetrics(deps, account),
     checkHandle: createHandleChecker(deps),

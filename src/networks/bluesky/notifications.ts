@@ -51,7 +51,7 @@ type Cursor = z.infer<typeof cursorSchema>
 const strongRef = z.object({ uri: z.string(), cid: z.string() })
 
 /** What the inbox reads of an `app.bsky.feed.post` record; anything else is not a post. */
-const postRecord = z.object({
+export const postRecord = z.object({
   $type: z.literal(postCollection),
   text: z.string(),
   createdAt: z.string(),
@@ -87,7 +87,7 @@ function above(notifications: Notification[], floor: Position): { fresh: Notific
 }
 
 /** The account a record's URI belongs to; undefined for anything that is not an at:// record URI. */
-function didOf(uri: string): string | undefined {
+export function didOf(uri: string): string | undefined {
   try {
     return parseAtUri(uri).did
   } catch {
@@ -96,7 +96,7 @@ function didOf(uri: string): string | undefined {
 }
 
 /** A post's reference, with its web address; undefined for a URI that names no post. */
-function postRef(uri: string, cid: string | undefined): RemotePostRef | undefined {
+export function postRef(uri: string, cid: string | undefined): RemotePostRef | undefined {
   try {
     const { did, collection, rkey } = parseAtUri(uri)
     if (collection !== postCollection) return undefined
@@ -115,7 +115,7 @@ function quotedPost(record: PostRecord): RemotePostRef | undefined {
   return ref.success ? postRef(ref.data.uri, ref.data.cid) : undefined
 }
 
-function authorOf(view: AppBskyActorDefs.ProfileView): RemoteAuthor {
+export function authorOf(view: AppBskyActorDefs.ProfileView | AppBskyActorDefs.ProfileViewBasic): RemoteAuthor {
   return {
     remoteId: view.did,
     handle: view.handle,

@@ -109,5 +109,7 @@ export function mastodonCapabilities(account?: ConnectedAccount): Capabilities {
     linkCards: true,
     metrics: { likes: true, reposts: true, replies: true, quotes: (s.apiVersion ?? 0) >= quotesApiVersion, views: false },
     rateLimits: { publishPerAccount: { max: 300, windowMs: 3 * hour } },
+    // NotifyService notifies mentions: a reply whose author removed the @mention is not notified.
+    repliesOnlyWhenMentioned: true,
   }
 }

@@ -19,6 +19,7 @@ import { findPublished } from './find-published.js'
 import { checkHandle } from './handles.js'
 import { fetchAccountMetrics, fetchPostMetrics } from './metrics.js'
 import { fetchNotifications } from './notifications.js'
+import { fetchThread } from './threads.js'
 import { deletePost, publish } from './publish.js'
 import type { MastodonConnectInput } from './stored.js'
 
@@ -42,6 +43,7 @@ export function createMastodonConnector(deps: MastodonDeps): Connector<MastodonC
     reply: (account, request) => publish(d, account, request),
     delete: (account, post) => deletePost(d, account, post),
     fetchNotifications: (account, cursor) => fetchNotifications(d, account, cursor),
+    fetchThread: (account, post, options) => fetchThread(d, account, post, options),
     fetchPostMetrics: (account, posts) => fetchPostMetrics(d, account, posts),
     fetchAccountMetrics: (account) => fetchAccountMetrics(d, account),
     checkHandle: (name, options) => checkHandle(d, name, options),

@@ -65,7 +65,7 @@ describe('Mastodon notifications from the loopback contract server (4.3)', () =>
     ])
     const [first, second, third] = page.items
     expect(first).toEqual({
-      remoteId: peer.notifications(local.id)[0]!.id,
+      remoteId: mention.id,
       kind: 'mention',
       post: { remoteId: mention.id, url: `${peer.url}/@${customer.local.username}/${mention.id}` },
       text: `@${local.username} are you open on Sunday?`,

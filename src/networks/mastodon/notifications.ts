@@ -21,6 +21,7 @@
  *   line breaks back to newlines, entities decoded, links and mentions as their text), the quote
  *   fallback paragraph (`quote-inline`) removed from quotes as the quote guide asks, after the
  *   content warning when there is one.
+ * - An item's id is its status's: one item per status, however it reached the inbox.
  * Failures become the shared errors (map-error.ts): 401 AuthExpired, 429 RateLimited until the
  * X-RateLimit-Reset time, 5xx Transient.
  */
@@ -52,7 +53,7 @@ export function handleOf(acct: string, localDomain: string): string {
   return `@${acct.includes('@') ? acct : `${acct}@${localDomain}`}`
 }
 
-function authorOf(account: mastodon.v1.Account, localDomain: string): RemoteAuthor {
+export function authorOf(account: mastodon.v1.Account, localDomain: string): RemoteAuthor {
   return {
     remoteId: account.id,
     handle: handleOf(account.acct, localDomain),
@@ -81,7 +82,9 @@ function toRemote(notification: mastodon.v1.Notification, ownId: string, localDo
   const kind: NotificationKind = notification.type === 'quote' ? 'quote' : status.inReplyToAccountId === ownId ? 'reply' : 'mention'
   const inReplyTo = kind === 'quote' ? quotedPost(status) : status.inReplyToId ? { remoteId: status.inReplyToId } : undefined
   return {
-    remoteId: notification.id,
+    // The status, not the notification: a reply read under one of our posts (threads.ts) or a
+    // quote that also mentions us is the same inbox item.
+    remoteId: status.id,
     kind,
     post: { remoteId: status.id, url: status.url ?? status.uri },
     text: statusText(status),

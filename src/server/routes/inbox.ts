@@ -9,6 +9,7 @@ import {
   addSavedReply,
   changeInboxItem,
   changeSavedReply,
+  countInbox,
   getInboxItem,
   listInbox,
   removeSavedReply,
@@ -16,9 +17,22 @@ import {
   responseTimes,
   savedReplies,
   syncInboxes,
+  threadAbove,
   type EngageContext,
 } from '../../engage/index.js'
-import { inboxDetailSchema, inboxItemSchema, presentInboxDetail, presentInboxItem, presentResponseTimes, presentSavedReply, responseTimesSchema, savedReplySchema } from '../inbox-presenters.js'
+import {
+  inboxDetailSchema,
+  inboxItemSchema,
+  presentInboxDetail,
+  presentInboxItem,
+  presentResponseTimes,
+  presentSavedReply,
+  presentThreadAbove,
+  responseTimesSchema,
+  savedReplySchema,
+  threadAboveSchema,
+} from '../inbox-presenters.js'
+import { errors } from '../../domain/index.js'
 import { idSchema } from '../schemas.js'
 import type { App } from '../types.js'
 import { actorOf } from './deps.js'
@@ -71,6 +85,15 @@ export function inboxRoutes(app: App, ctx: EngageContext): void {
       )
       return { items: page.items.map(presentInboxItem), nextCursor: page.nextCursor, counts: page.counts }
     },
+  )
+
+  app.get(
+    '/api/inbox/counts',
+    {
+      config: { access: 'inbox.read' },
+      schema: { tags, summary: "The header's and the navigation badge's counts: open, unanswered, unanswered questions", response: { 200: z.object({ open: z.number(), unanswered: z.number(), questions: z.number() }) } },
+    },
+    async (request) => countInbox(ctx, actorOf(request).workspaceId),
   )
 
   app.get(
@@ -129,6 +152,24 @@ export function inboxRoutes(app: App, ctx: EngageContext): void {
     '/api/inbox/:id',
     { config: { access: 'inbox.read' }, schema: { tags, summary: 'One item with its conversation, notes and answers', params, response: { 200: inboxDetailSchema } } },
     async (request) => presentInboxDetail(await getInboxItem(ctx, actorOf(request).workspaceId, request.params.id)),
+  )
+
+  app.get(
+    '/api/inbox/:id/thread',
+    {
+      config: { access: 'inbox.read' },
+      schema: {
+        tags,
+        summary: "The posts above the item, read from its network (everyone's, not only the inbox's); marks the item deleted when the network no longer has it",
+        params,
+        response: { 200: threadAboveSchema },
+      },
+    },
+    async (request) => {
+      const thread = await threadAbove(ctx, actorOf(request).workspaceId, request.params.id)
+      if (!thread) throw errors.notFound('inbox_item')
+      return presentThreadAbove(thread)
+    },
   )
 
   app.patch(

@@ -20,6 +20,7 @@
  * | POST, GET, DELETE /api/v1/statuses | /methods/statuses/, api/v1/statuses_controller.rb, post_status_service.rb (Idempotency-Key, 3600 s); `quoted_status_id` from 4.5.0 (/client/quotes) |
  * | GET /api/v1/notifications | /methods/notifications/#get, notifications_controller.rb, Notification.browserable (types[], exclude_types[], min_id/max_id/since_id, limit 40 ≤ 80, Link) |
  * | which statuses notify whom | notify.ts: mentions of local accounts (ProcessMentionsService), quotes (4.5.0); a reply without a mention notifies nobody |
+ * | GET /api/v1/statuses/:id/context | /methods/statuses/#context, status.rb ancestors/descendants (limits with and without a token) |
  * | GET /api/v1/statuses?id[]= (4.3.0 and later) | /methods/statuses/#index, statuses_controller.rb `index` (at most 20 ids) |
  * | counters (favourites, boosts, replies, quotes; followers, following) | /entities/Status/, /entities/Account/; set by tests, since nothing federates here |
  * | length check | app/validators/status_length_validator.rb (graphemes, URL = 23, mention without domain) |

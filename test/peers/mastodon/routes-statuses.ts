@@ -16,6 +16,11 @@
  *   (`check_statuses_limit` against DEFAULT_STATUSES_LIMIT, else 422 with Mastodon::ValidationError's
  *   message); statuses missing, deleted or not visible to the caller are left out. Older releases
  *   have no such route and answer 404.
+ * - GET /api/v1/statuses/:id/context (https://docs.joinmastodon.org/methods/statuses/#context,
+ *   statuses_controller.rb `context`, status.rb `ancestors`/`descendants`): 404 when the status
+ *   is not visible to the caller; `ancestors` from the thread's top down to the parent (the chain
+ *   stops at a deleted or invisible status), `descendants` depth first in creation order. With a
+ *   token up to 4,096 of each and any depth; without one 40 ancestors, 60 descendants, depth 20.
  * - GET /api/v1/accounts/:id/statuses (https://docs.joinmastodon.org/methods/accounts/#statuses):
  *   newest first; limit (20, at most 40), max_id, since_id, min_id, exclude_replies, only_media;
  *   a Link header with `next` (max_id) and `prev` (min_id).
@@ -121,6 +126,36 @@ export function statusRoutes(state: PeerState): Route[] {
       const status = state.statuses.get(path.id!)
       if (!status || !visibleTo(status, caller?.account.id)) return fail(404, 'Record not found', {}, caller?.headers)
       return json(200, statusJson(state, status), caller?.headers)
+    }),
+
+    route('GET', '/api/v1/statuses/:id/context', ({ request, path }) => {
+      const caller = authenticateIfToken(state, request, 'read:statuses')
+      if (caller instanceof Response) return caller
+      const viewerId = caller?.account.id
+      const status = state.statuses.get(path.id!)
+      if (!status || !visibleTo(status, viewerId)) return fail(404, 'Record not found', {}, caller?.headers)
+      const limits = caller ? { ancestors: 4096, descendants: 4096, depth: Infinity } : { ancestors: 40, descendants: 60, depth: 20 }
+      const ancestors: StoredStatus[] = []
+      for (let parent = status.inReplyToId ? state.statuses.get(status.inReplyToId) : undefined; parent && visibleTo(parent, viewerId) && ancestors.length < limits.ancestors; ) {
+        ancestors.unshift(parent)
+        parent = parent.inReplyToId ? state.statuses.get(parent.inReplyToId) : undefined
+      }
+      const byParent = new Map<string, StoredStatus[]>()
+      for (const s of [...state.statuses.values()].sort((a, b) => compareIds(a.id, b.id))) {
+        if (s.inReplyToId === null || !visibleTo(s, viewerId)) continue
+        byParent.set(s.inReplyToId, [...(byParent.get(s.inReplyToId) ?? []), s])
+      }
+      const descendants: StoredStatus[] = []
+      const walk = (id: string, depth: number) => {
+        if (depth > limits.depth) return
+        for (const child of byParent.get(id) ?? []) {
+          if (descendants.length >= limits.descendants) return
+          descendants.push(child)
+          walk(child.id, depth + 1)
+        }
+      }
+      walk(status.id, 1)
+      return json(200, { ancestors: ancestors.map((s) => statusJson(state, s)), descendants: descendants.map((s) => statusJson(state, s)) }, caller?.headers)
     }),
 
     route('DELETE', '/api/v1/statuses/:id', ({ request, path }) => {
