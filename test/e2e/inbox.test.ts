@@ -5,7 +5,8 @@
  * question → it shows in the inbox as an unanswered question → assigned to me → answered from
  * the item → the answer exists on the PDS, threaded under the mention → the item leaves
  * "unanswered" and shows how long the answer took; then the daily check-in blocks are set from the
- * preset and the inbox shows the next check-in.
+ * preset and the inbox shows the next check-in. A reply deep in a thread shows every post above
+ * it, others' included, read from the network; the answer box counts by Bluesky's rule.
  */
 import { AtpAgent, RichText } from '@atproto/api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -91,6 +92,50 @@ describe('the inbox (browser, Hebrew; real PDS, AppView contract server derived 
       await page.getByTestId('checkin-editor').waitFor({ state: 'hidden' })
       await eventually('the card to show a block', async () => ((await page.getByTestId('checkin-card').getAttribute('data-state')) !== 'none' ? true : undefined))
       await screenshot(page, 'inbox-checkin-he')
+    } finally {
+      await browser.close()
+    }
+  })
+
+  it('shows the thread above a reply as the network has it, and counts the answer by Bluesky\'s rule', async () => {
+    const as = async (account: PeerAccount) => {
+      const agent = new AtpAgent({ service: peer.url })
+      await agent.login({ identifier: account.handle, password: account.password })
+      return agent
+    }
+    const [cafeAgent, fanAgent, neighbourAgent] = await Promise.all([as(cafe), peer.createAccount('noa').then(as), peer.createAccount('yael').then(as)])
+    const post = async (agent: AtpAgent, text: string, parent?: { uri: string; cid: string }, root?: { uri: string; cid: string }) => {
+      const made = await agent.post({ text, langs: ['he'], createdAt: new Date().toISOString(), ...(parent ? { reply: { root: root ?? parent, parent } } : {}) })
+      return { uri: made.uri, cid: made.cid }
+    }
+    const ours = await post(cafeAgent, 'לחם שיפון חדש מהיום 🍞')
+    const question = await post(fanAgent, 'כמה זמן הוא נשמר?', ours)
+    const aside = await post(neighbourAgent, 'אצלי שבוע שלם, במגבת', question, ours)
+    await post(fanAgent, 'תודה! ואתם פתוחים ביום שישי?', aside, ours)
+    await peer.appViewCaughtUp()
+
+    const browser = await launchBrowser()
+    try {
+      const { context, page } = await newPage(browser, { locale: 'he' })
+      await context.addCookies([...owner.cookies].map(([name, value]) => ({ name, value, url: server.url })))
+      await page.goto(`${server.url}/inbox`)
+      await page.getByTestId('inbox-sync').click()
+      const item = page.locator('[data-testid^="inbox-item-"]').filter({ hasText: 'פתוחים ביום שישי' }).first()
+      await item.waitFor()
+      await item.click()
+      const thread = page.getByTestId('inbox-thread-above')
+      await thread.waitFor()
+      const messages = thread.getByTestId('inbox-thread-message')
+      expect(await messages.allInnerTexts()).toEqual([expect.stringContaining('לחם שיפון חדש'), expect.stringContaining('כמה זמן הוא נשמר'), expect.stringContaining('שבוע שלם')])
+      expect(await messages.first().getAttribute('data-ours')).toBe('true')
+      expect(await messages.nth(2).getAttribute('data-ours')).toBe('false')
+
+      // The answer is counted as Bluesky counts it: graphemes, of 300.
+      await page.getByTestId('inbox-reply-text').fill('כן, עד 14:00 👨‍👩‍👧')
+      const counter = page.getByTestId('length-counter')
+      await eventually('the counter', async () => ((await counter.getAttribute('data-length')) === '14' ? true : undefined))
+      expect(await counter.getAttribute('data-max')).toBe('300')
+      await screenshot(page, 'inbox-thread-he')
     } finally {
       await browser.close()
     }

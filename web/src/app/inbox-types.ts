@@ -106,6 +106,23 @@ export interface InboxDetail {
   replies: InboxAnswer[]
 }
 
+/** A post above an item in its thread, as the network has it. */
+export interface ThreadMessage {
+  remoteId: string
+  url: string | null
+  text: string
+  lang: string | null
+  author: { remoteId: string; handle: string; name: string; avatarUrl: string | null; url: string | null }
+  /** Written by the account the item came to. */
+  ours: boolean
+  createdAt: Timestamp
+}
+
+/** `GET /api/inbox/:id/thread`: the posts above the item, or why the network could not be asked. */
+export type InboxThread =
+  | { available: true; deleted: boolean; cut: boolean; ancestors: ThreadMessage[] }
+  | { available: false; reason: 'unsupported' | 'auth_expired' | 'rate_limited' | 'unreachable' }
+
 /** What `PATCH /api/inbox/:id` takes: null unassigns, or wakes a snoozed item. */
 export interface InboxChange {
   assigneeId?: string | null

@@ -1,6 +1,7 @@
 /**
- * One item opened (/inbox/:id): the conversation above it, the item itself, what the team does
- * with it (assign, snooze, done), the answers sent and the box to answer, and internal notes.
+ * One item opened (/inbox/:id): the thread above it as the network has it, the item itself, what
+ * the team does with it (assign, snooze, done), the answers sent and the box to answer, the other
+ * messages of the conversation in the inbox, and internal notes.
  * Beside the list on wide screens, on its own on a phone.
  */
 import { Anchor, Divider, Group, Paper, Stack, Text } from '@mantine/core'
@@ -20,6 +21,7 @@ import { ItemActions } from './ItemActions'
 import { ItemAnswers } from './ItemAnswers'
 import { ItemNotes } from './ItemNotes'
 import { ReplyBox } from './ReplyBox'
+import { ThreadAbove } from './ThreadAbove'
 import { safeHref } from './safe-href'
 
 function Detail({ detail }: { detail: InboxDetail }) {
@@ -35,21 +37,7 @@ function Detail({ detail }: { detail: InboxDetail }) {
   const href = safeHref(item.url)
   return (
     <Stack gap="md">
-      {conversation.length > 0 && (
-        <Stack gap={4} data-testid="inbox-conversation">
-          <Text size="xs" c="dimmed">
-            {t('inbox.panel.conversation', { count: conversation.length })}
-          </Text>
-          <Paper withBorder radius="md" bg="gray.0" style={{ overflow: 'hidden' }}>
-            {conversation.map((other, index) => (
-              <Fragment key={other.id}>
-                {index > 0 && <Divider />}
-                <InboxItemCard item={other} now={now} to={toItem(other.id)} names={names} onOpen={() => void navigate(toItem(other.id))} data-testid={`inbox-conversation-${other.id}`} />
-              </Fragment>
-            ))}
-          </Paper>
-        </Stack>
-      )}
+      <ThreadAbove itemId={item.id} network={item.network} now={now} />
       <Paper withBorder radius="md" shadow="xs" style={{ overflow: 'hidden' }}>
         <InboxItemCard item={item} now={now} to={toItem(item.id)} names={names} selected full data-testid="inbox-open-item" />
       </Paper>
@@ -65,6 +53,21 @@ function Detail({ detail }: { detail: InboxDetail }) {
       <ItemAnswers answers={detail.replies} names={names} />
       {/* A new box per item: its text starts from that item's draft answer, and stays while the item refreshes. */}
       {canAnswer && <ReplyBox key={item.id} detail={detail} />}
+      {conversation.length > 0 && (
+        <Stack gap={4} data-testid="inbox-conversation">
+          <Text size="xs" c="dimmed">
+            {t('inbox.panel.conversation', { count: conversation.length })}
+          </Text>
+          <Paper withBorder radius="md" bg="gray.0" style={{ overflow: 'hidden' }}>
+            {conversation.map((other, index) => (
+              <Fragment key={other.id}>
+                {index > 0 && <Divider />}
+                <InboxItemCard item={other} now={now} to={toItem(other.id)} names={names} onOpen={() => void navigate(toItem(other.id))} data-testid={`inbox-conversation-${other.id}`} />
+              </Fragment>
+            ))}
+          </Paper>
+        </Stack>
+      )}
       <Divider />
       <ItemNotes key={`notes-${item.id}`} itemId={item.id} notes={detail.notes} names={names} canAdd={canUse} />
     </Stack>

@@ -1,11 +1,11 @@
 /**
- * Answering from the app: the text (in its own direction, with a live count), a saved reply to
+ * Answering from the app: the text (in its own direction, with the network's own live counter), a saved reply to
  * start from (the item's language first, then the reader's), and Send. What was typed is never
  * lost: a refused answer keeps the text here (the server keeps it too, as the item's draft, and
  * it comes back when the item is opened again).
  */
-import { Alert, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core'
-import { IconSend, IconTemplate } from '@tabler/icons-react'
+import { Alert, Button, CopyButton, Group, Select, Stack, Text, Textarea } from '@mantine/core'
+import { IconCopy, IconSend, IconTemplate } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InboxDetail, SavedReply } from '../../app/inbox-types'
@@ -13,6 +13,8 @@ import { useCan } from '../../app/session'
 import { autoDirection } from '../../components/bidi'
 import { FormAlert } from '../../components/FormAlert'
 import { isLanguage, languageNames } from '../../i18n/languages'
+import { useAccounts } from '../accounts'
+import { LengthCounter } from '../compose'
 import { atHandle, characterCount } from './inbox-format'
 import { draftAnswerText, orderSavedReplies } from './inbox-logic'
 import { useSavedReplies, useSendReply } from './inbox-queries'
@@ -44,13 +46,30 @@ export function ReplyBox({ detail }: { detail: InboxDetail }) {
   const [sent, setSent] = useState(false)
   const [managing, setManaging] = useState(false)
   const send = useSendReply(item.id)
+  const accounts = useAccounts()
   const saved = useSavedReplies()
   const ordered = useMemo(() => orderSavedReplies(saved.data ?? [], [item.lang, i18n.language]), [saved.data, item.lang, i18n.language])
+  const account = accounts.data?.find((candidate) => candidate.id === item.accountId)
   if (item.deleted) {
+    // Nothing typed is lost: what was written (or kept as the draft) stays, to copy elsewhere.
     return (
-      <Text size="sm" c="dimmed" data-testid="inbox-reply-deleted">
-        {t('inbox.reply.deleted')}
-      </Text>
+      <Stack gap="xs" data-testid="inbox-reply-deleted">
+        <Text size="sm" c="dimmed">
+          {t('inbox.reply.deleted')}
+        </Text>
+        {text.trim() && (
+          <>
+            <Textarea ref={autoDirection} aria-label={t('inbox.reply.keptLabel')} label={t('inbox.reply.keptLabel')} value={text} readOnly autosize minRows={2} maxRows={8} data-testid="inbox-reply-kept" />
+            <CopyButton value={text}>
+              {({ copied, copy }) => (
+                <Button variant="light" size="compact-sm" color={copied ? 'teal' : undefined} leftSection={<IconCopy size={14} aria-hidden />} onClick={copy} w="fit-content">
+                  {copied ? t('common.copied') : t('common.copy')}
+                </Button>
+              )}
+            </CopyButton>
+          </>
+        )}
+      </Stack>
     )
   }
   const submit = () => {
@@ -123,9 +142,13 @@ export function ReplyBox({ detail }: { detail: InboxDetail }) {
         </Alert>
       )}
       <Group justify="space-between" gap="xs">
-        <Text size="xs" c="dimmed" data-testid="inbox-reply-length">
-          {t('inbox.reply.length', { count: characterCount(text) })}
-        </Text>
+        {account ? (
+          <LengthCounter text={text} rules={account.capabilities.text} />
+        ) : (
+          <Text size="xs" c="dimmed" data-testid="inbox-reply-length">
+            {t('inbox.reply.length', { count: characterCount(text) })}
+          </Text>
+        )}
         <Button size="sm" leftSection={<IconSend size={16} className="sc-mirror" aria-hidden />} disabled={!text.trim()} loading={send.isPending} onClick={submit} data-testid="inbox-reply-send">
           {t('inbox.reply.send')}
         </Button>

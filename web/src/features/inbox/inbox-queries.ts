@@ -6,18 +6,19 @@
  */
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import type { InboxChange, InboxCounts, InboxDetail, InboxPage, ResponseTimes, SavedReply, SavedReplyInput } from '../../app/inbox-types'
+import type { InboxChange, InboxCounts, InboxDetail, InboxPage, InboxThread, ResponseTimes, SavedReply, SavedReplyInput } from '../../app/inbox-types'
 import { api } from '../../app/query-client'
 import { useCan } from '../../app/session'
 import { postsKey } from '../posts'
 import { useMembers } from '../settings'
-import { apiQuery, defaultFilters, type InboxFilters } from './inbox-filters'
+import { apiQuery, type InboxFilters } from './inbox-filters'
 import { isOnItsWay } from './inbox-logic'
 
 const inboxKey = ['inbox'] as const
 const listKey = [...inboxKey, 'list'] as const
 const countsKey = [...inboxKey, 'counts'] as const
 const itemKey = (id: string) => [...inboxKey, 'item', id] as const
+const threadKey = (id: string) => [...inboxKey, 'thread', id] as const
 const responseTimesKey = [...inboxKey, 'response-times'] as const
 const savedRepliesKey = [...inboxKey, 'saved-replies'] as const
 
@@ -34,7 +35,8 @@ const itemPath = (id: string) => `${base}/${encodeURIComponent(id)}`
 /** Refreshes the list, the counts, the items and response times after something changed. */
 function useRefreshInbox() {
   const queryClient = useQueryClient()
-  return () => queryClient.invalidateQueries({ queryKey: inboxKey, predicate: (query) => query.queryKey[1] !== savedRepliesKey[1] })
+  // Saved replies and threads above items do not change with what the team does here.
+  return () => queryClient.invalidateQueries({ queryKey: inboxKey, predicate: (query) => query.queryKey[1] !== savedRepliesKey[1] && query.queryKey[1] !== 'thread' })
 }
 
 /** The list, newest first, a page at a time; each page also brings the header's counts. */
@@ -61,7 +63,7 @@ export function useInboxList(filters: InboxFilters, enabled = true) {
 export function useInboxCounts(enabled = true) {
   return useQuery({
     queryKey: countsKey,
-    queryFn: async () => (await api.get<InboxPage>(`${base}${apiQuery(defaultFilters)}`)).counts,
+    queryFn: () => api.get<InboxCounts>(`${base}/counts`),
     refetchInterval: refreshMs,
     refetchOnWindowFocus: true,
     enabled,
@@ -76,6 +78,26 @@ export function useInboxItem(id: string | undefined) {
     enabled: id !== undefined,
     refetchInterval: (query) => (query.state.data?.replies.some(isOnItsWay) ? sendingRefreshMs : refreshMs),
     refetchOnWindowFocus: true,
+  })
+}
+
+/**
+ * The posts above an item, read from its network when the item is opened (not on every refresh:
+ * a thread above changes rarely, and each read is a request to the network). When the network
+ * says the item's post is gone, the item is read again to show it deleted.
+ */
+export function useInboxThread(id: string) {
+  const queryClient = useQueryClient()
+  return useQuery({
+    queryKey: threadKey(id),
+    queryFn: async () => {
+      const thread = await api.get<InboxThread>(`${itemPath(id)}/thread`)
+      if (thread.available && thread.deleted) await queryClient.invalidateQueries({ queryKey: itemKey(id) })
+      return thread
+    },
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+    retry: false,
   })
 }
 
