@@ -94,8 +94,10 @@ export const inboxDetailSchema = z.object({
       targetStatus: z.string(),
       publishedAt: z.number().nullable(),
       url: z.string().nullable(),
-      /** The network's reason, when sending failed. */
+      /** The network's reason, when sending failed or waits. */
       error: z.string().nullable(),
+      /** Why it failed or waits: rejected, transient, auth_expired, account_<status>, workspace_paused. */
+      errorKind: z.string().nullable(),
       createdAt: z.number(),
     }),
   ),
@@ -115,6 +117,7 @@ export function presentInboxDetail(detail: InboxItemDetail): z.infer<typeof inbo
       publishedAt: r.publishedAt,
       url: r.remoteUrl,
       error: r.errorReason,
+      errorKind: r.errorKind,
       createdAt: r.createdAt,
     })),
   }

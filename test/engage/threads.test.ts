@@ -4,7 +4,8 @@
  * (others' posts included), a reply that does not mention us (Mastodon notifies none) found under
  * our post, items deleted on the network marked (when opened, and by sync's check), an answer to
  * a deleted item refused in the person's language with the text kept as its draft, and the
- * counts-only route the navigation badge reads.
+ * counts-only route the navigation badge reads; with the token revoked, the thread says why it is
+ * unavailable and an answer is held back for the reconnection, not lost.
  */
 import { createOAuthAPIClient, createRestAPIClient, type mastodon } from 'masto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -142,5 +143,14 @@ describe('the network around inbox items (Mastodon loopback contract server)', (
     const item = (await itemOf('lovely crust'))!
     peer.revokeToken(cafeToken)
     expect((await owner.get<Thread>(`/api/inbox/${item.id}/thread`)).body).toEqual({ available: false, reason: 'auth_expired' })
+
+    // An answer now is held back, not lost: it goes once the account is reconnected.
+    const sent = await owner.post<{ postId: string }>(`/api/inbox/${item.id}/reply`, { text: 'Thank you, see you Sunday!' })
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201)
+    const held = await eventually('the answer to wait', async () => {
+      const detail = (await owner.get<{ replies: Array<{ text: string; targetStatus: string; errorKind: string | null }> }>(`/api/inbox/${item.id}`)).body
+      return detail.replies.find((r) => r.targetStatus === 'waiting')
+    })
+    expect(held).toMatchObject({ text: 'Thank you, see you Sunday!', errorKind: expect.stringMatching(/^(auth_expired|account_)/) })
   })
 })

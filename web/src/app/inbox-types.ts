@@ -93,8 +93,10 @@ export interface InboxAnswer {
   targetStatus: TargetStatus
   publishedAt: Timestamp | null
   url: string | null
-  /** The network's reason, when sending failed. */
+  /** The network's reason, when sending failed or waits. */
   error: string | null
+  /** Why it failed or waits: rejected, transient, auth_expired, account_<status>, workspace_paused. */
+  errorKind: string | null
   createdAt: Timestamp
 }
 

@@ -1,6 +1,7 @@
 /**
  * The answers sent from the app to an item and what became of each: out on the network (with a
- * link to it), waiting for approval, on its way, or failed with the network's own reason. A
+ * link to it), waiting for approval, on its way, held back (an account to reconnect, publishing
+ * paused: it goes once that is done), or failed with the network's own reason. A
  * refused answer kept as a draft is not listed: its text is back in the reply box.
  */
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core'
@@ -10,11 +11,11 @@ import { Link } from 'react-router'
 import type { InboxAnswer } from '../../app/inbox-types'
 import { postPath } from '../../app/paths'
 import { useFormatters } from '../../i18n/format'
-import { answerOutcome, type AnswerOutcome } from './inbox-logic'
+import { answerOutcome, waitingReason, type AnswerOutcome } from './inbox-logic'
 import { safeHref } from './safe-href'
 import { textDirection } from '../../components/bidi'
 
-const outcomeColors: Record<AnswerOutcome, string> = { published: 'teal', failed: 'red', draft: 'gray', awaiting_approval: 'yellow', sending: 'cyan' }
+const outcomeColors: Record<AnswerOutcome, string> = { published: 'teal', failed: 'red', draft: 'gray', awaiting_approval: 'yellow', sending: 'cyan', waiting: 'orange' }
 
 function Answer({ answer, names }: { answer: InboxAnswer; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation()
@@ -38,6 +39,12 @@ function Answer({ answer, names }: { answer: InboxAnswer; names: ReadonlyMap<str
       {outcome === 'failed' && answer.error && (
         <Text size="xs" c="red.8" data-testid="inbox-answer-error">
           {t('inbox.answers.reason', { reason: answer.error })}
+        </Text>
+      )}
+      {outcome === 'waiting' && (
+        <Text size="xs" c="orange.9" data-testid="inbox-answer-waiting">
+          {t(`inbox.answers.waiting.${waitingReason(answer.errorKind)}`)}
+          {answer.error && ` ${t('inbox.answers.reason', { reason: answer.error })}`}
         </Text>
       )}
       <Group gap="md">

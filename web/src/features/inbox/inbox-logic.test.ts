@@ -1,7 +1,7 @@
 /** Threads, snooze times on the workspace's clock, saved-reply order and answer outcomes. */
 import { describe, expect, it } from 'vitest'
 import type { InboxAnswer, InboxItem, SavedReply } from '../../app/inbox-types'
-import { answerOutcome, draftAnswerText, groupByConversation, isOnItsWay, orderSavedReplies, snoozeUntil } from './inbox-logic'
+import { answerOutcome, draftAnswerText, groupByConversation, isOnItsWay, orderSavedReplies, snoozeUntil, waitingReason } from './inbox-logic'
 
 function buildItem(id: string, conversationKey: string, createdAt: number, overrides: Partial<InboxItem> = {}): InboxItem {
   return {
@@ -33,7 +33,7 @@ function buildItem(id: string, conversationKey: string, createdAt: number, overr
 }
 
 function buildAnswer(overrides: Partial<InboxAnswer>): InboxAnswer {
-  return { postId: 'p1', text: 'Thanks!', authorId: 'u1', status: 'draft', targetStatus: 'pending', publishedAt: null, url: null, error: null, createdAt: 1, ...overrides }
+  return { postId: 'p1', text: 'Thanks!', authorId: 'u1', status: 'draft', targetStatus: 'pending', publishedAt: null, url: null, error: null, errorKind: null, createdAt: 1, ...overrides }
 }
 
 describe('groupByConversation', () => {
@@ -103,14 +103,24 @@ describe('answerOutcome', () => {
     expect(answerOutcome({ status: 'failed', targetStatus: 'failed' })).toBe('failed')
     expect(answerOutcome({ status: 'draft', targetStatus: 'pending' })).toBe('draft')
     expect(answerOutcome({ status: 'awaiting_approval', targetStatus: 'pending' })).toBe('awaiting_approval')
-    expect(answerOutcome({ status: 'scheduled', targetStatus: 'waiting' })).toBe('sending')
+    expect(answerOutcome({ status: 'scheduled', targetStatus: 'pending' })).toBe('sending')
     expect(answerOutcome({ status: 'publishing', targetStatus: 'publishing' })).toBe('sending')
+    // Held back by an account to reconnect or a pause: not "on its way", and not failed either.
+    expect(answerOutcome({ status: 'scheduled', targetStatus: 'waiting' })).toBe('waiting')
+  })
+
+  it('says why an answer waits in terms the person can act on', () => {
+    expect(waitingReason('auth_expired')).toBe('account')
+    expect(waitingReason('account_expired')).toBe('account')
+    expect(waitingReason('workspace_paused')).toBe('paused')
+    expect(waitingReason(null)).toBe('other')
   })
 
   it('is on its way only while it is being sent', () => {
     expect(isOnItsWay({ status: 'scheduled', targetStatus: 'pending' })).toBe(true)
     expect(isOnItsWay({ status: 'published', targetStatus: 'published' })).toBe(false)
     expect(isOnItsWay({ status: 'draft', targetStatus: 'pending' })).toBe(false)
+    expect(isOnItsWay({ status: 'scheduled', targetStatus: 'waiting' })).toBe(false)
   })
 })
 

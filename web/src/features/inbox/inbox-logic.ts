@@ -66,14 +66,23 @@ export function orderSavedReplies(replies: readonly SavedReply[], preferred: Rea
 }
 
 /** What became of an answer, as the person who sent it thinks of it. */
-export type AnswerOutcome = 'published' | 'failed' | 'draft' | 'awaiting_approval' | 'sending'
+export type AnswerOutcome = 'published' | 'failed' | 'draft' | 'awaiting_approval' | 'sending' | 'waiting'
 
 export function answerOutcome(answer: Pick<InboxAnswer, 'status' | 'targetStatus'>): AnswerOutcome {
   if (answer.targetStatus === 'published') return 'published'
   if (answer.targetStatus === 'failed' || answer.status === 'failed') return 'failed'
+  // Held back, not lost: the account needs reconnecting, or publishing is paused.
+  if (answer.targetStatus === 'waiting') return 'waiting'
   if (answer.status === 'draft') return 'draft'
   if (answer.status === 'awaiting_approval') return 'awaiting_approval'
   return 'sending'
+}
+
+/** Why an answer waits, in words the person can act on. */
+export function waitingReason(errorKind: string | null): 'account' | 'paused' | 'other' {
+  if (errorKind === 'workspace_paused') return 'paused'
+  if (errorKind === 'auth_expired' || errorKind?.startsWith('account_')) return 'account'
+  return 'other'
 }
 
 /** Whether an answer is still on its way, so the item is worth looking at again soon. */
