@@ -3,9 +3,9 @@
  * copy of these shapes in web/src/app/measure-types.ts; the CSV and PDF reports are made from the
  * same object. Days are the workspace's days (`YYYY-MM-DD` in its time zone); times are epoch ms.
  */
-import type { BestTimes, ContentType, EquityScore, InfluenceScore } from '../domain/index.js'
+import type { BestTimes, ContentType, EquityScore, InfluenceScore, ResponseStats } from '../domain/index.js'
 
-export type { BestTimeCell, BestTimes, EquityScore, InfluenceScore, ScorePart } from '../domain/index.js'
+export type { BestTimeCell, BestTimes, EquityScore, InfluenceScore, ResponseStats, ScorePart } from '../domain/index.js'
 
 /** Soft and hard numbers over one period. */
 export interface DashboardTotals {
@@ -107,6 +107,21 @@ export interface PostRow {
   revenue: number
 }
 
+/**
+ * How fast people who wrote to the workspace (replies, mentions, quotes in the inbox) got a first
+ * answer from the app: items received in the period, with the network filter when there is one.
+ */
+export interface DashboardResponses {
+  /** The workspace's target for a first answer. */
+  targetMinutes: number
+  /** Null when nobody wrote in the period: there is no wait to tell, not a wait of 0. */
+  overall: ResponseStats | null
+  /** The period before, for comparison; null when nobody wrote then. */
+  previousOverall: ResponseStats | null
+  /** Each network people wrote on in the period, by network id. */
+  byNetwork: Array<{ network: string; stats: ResponseStats }>
+}
+
 export interface MeasureDashboard {
   period: { from: string; to: string; days: number; timeZone: string }
   /** The same number of days just before, for comparison. */
@@ -127,6 +142,7 @@ export interface MeasureDashboard {
   hearAnswers: Array<{ answer: string; count: number }>
   influence: InfluenceScore
   equity: EquityScore
+  responses: DashboardResponses
   /** When counts were last read from the networks (null: never); the last day rolled up. */
   freshness: { metricsAt: number | null; rolledUntil: string | null }
 }

@@ -2,7 +2,8 @@
  * The measure dashboard: soft numbers (followers, reach, engagement) beside hard numbers (clicks,
  * visitors, conversions, revenue, "how did you hear about us?") for a period of workspace days,
  * compared with the period just before, per day, network, 4E content type and post, with the
- * best times to post, the influence score and social media equity.
+ * best times to post, the influence score and social media equity, and how fast the people who
+ * wrote were answered.
  *
  * Rolled days come from the rollups (posts per day and hour, clicks and conversions per day,
  * clicks and conversions per post up to the clicks mark); what came after them (today, mostly)
@@ -42,6 +43,7 @@ import type { MeasureContext } from './context.js'
 import type { ContentTypeRow, DailyPoint, DashboardTotals, MeasureDashboard, NetworkRow, PostRow } from './dashboard-types.js'
 import { addDays, dayHourOf, dayOf, dayStart, daysBetween, isDay, offsetStretches, weekdayOf } from './days.js'
 import { hearFixedAnswers } from './hear-form.js'
+import { dashboardResponses } from './responses.js'
 import { rolledMarks, type RolledMarks } from './rollups.js'
 
 export interface DashboardQuery {
@@ -589,6 +591,15 @@ export async function measureDashboard(ctx: MeasureContext, workspaceId: string,
   const [mentionsNow, mentionsBefore] = listens
     ? await Promise.all([mentionAuthors(ctx.db, workspaceId, current.start, current.end), mentionAuthors(ctx.db, workspaceId, previous.start, previous.end)])
     : [null, null]
+  const responses = await dashboardResponses(ctx.db, {
+    workspaceId,
+    targetMinutes: workspace.responseTargetMinutes,
+    zone,
+    network: query.network,
+    current,
+    previous,
+    now: ctx.now(),
+  })
   const t = now.totals
   let directClicks = 0
   for (const rows of now.clicks.values()) for (const row of rows) directClicks += row.directClicks
@@ -625,6 +636,7 @@ export async function measureDashboard(ctx: MeasureContext, workspaceId: string,
       previousConversions: before.totals.conversions,
       previousRevenue: before.totals.revenue,
     }),
+    responses,
     freshness: { metricsAt: await lastMetricsRead(ctx.db, workspaceId), rolledUntil: marks?.rolledUntil ?? null },
   }
 }

@@ -143,6 +143,26 @@ describe('dashboardCsv', () => {
     expect(networks[0]).toMatchObject({ Posts: '16', 'Potential reach': '7900', 'Engagement rate': '0.0509', Revenue: '1402.5' })
   })
 
+  it('gives each network\'s median response in minutes and its share within the target, a network people only wrote on included', () => {
+    const base = sampleDashboard()
+    const dashboard = sampleDashboard({
+      byNetwork: base.byNetwork.filter((n) => n.network !== 'threads'),
+      responses: {
+        ...base.responses,
+        byNetwork: [
+          { network: 'bluesky', stats: { items: 3, answered: 2, medianMs: 95 * 60_000 + 20_000, withinTarget: 2, shareWithinTarget: 1 } },
+          { network: 'threads', stats: { items: 2, answered: 0, medianMs: null, withinTarget: 0, shareWithinTarget: null } },
+        ],
+      },
+    })
+    const networks = records(csv(dashboard, 'networks'))
+    expect(networks.map((n) => n['Network'])).toEqual(['Bluesky', 'Mastodon', 'Threads'])
+    expect(networks[0]).toMatchObject({ 'Median time to answer (minutes)': '95.3', 'Answered within target (240 min)': '1' })
+    // Nobody wrote on Mastodon, and nobody on Threads is answered yet: unknown, never 0.
+    expect(networks[1]).toMatchObject({ 'Median time to answer (minutes)': '', 'Answered within target (240 min)': '' })
+    expect(networks[2]).toMatchObject({ Posts: '0', Followers: '', 'Potential reach': '', 'Median time to answer (minutes)': '', 'Answered within target (240 min)': '' })
+  })
+
   it('exports every post it is given, not only a top ten', () => {
     const rows = records(csv(sampleDashboard({ topPosts: samplePosts(40) }), 'posts'))
     expect(rows).toHaveLength(40)

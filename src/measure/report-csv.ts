@@ -97,11 +97,33 @@ function dailyRows(dashboard: MeasureDashboard, { t }: CsvOptions): Cell[][] {
   ]
 }
 
+/** A wait in minutes to the tenth (a spreadsheet sums and charts minutes more readily than milliseconds). */
+function minutesOf(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms / 6000) / 10
+}
+
+/**
+ * One row per network: the posts' figures, then how fast the people who wrote there were
+ * answered. A network people wrote on without any post or count in the period gets a row too,
+ * its figures as the dashboard has them for a network with nothing (none, or not known).
+ */
 function networkRows(dashboard: MeasureDashboard, { t, networkName }: CsvOptions): Cell[][] {
   const columns = ['network', 'posts', 'followers', 'reach', 'engagement', 'engagement_rate', 'clicks', 'conversions']
+  const { responses } = dashboard
+  const timed = new Map(responses.byNetwork.map((r) => [r.network, r.stats]))
+  const posted = new Set(dashboard.byNetwork.map((n) => n.network))
+  const rows = [
+    ...dashboard.byNetwork,
+    ...responses.byNetwork
+      .filter((r) => !posted.has(r.network))
+      .map((r) => ({ network: r.network, posts: 0, followers: null, reach: null, engagement: 0, engagementRate: null, clicks: 0, conversions: 0, revenue: 0 })),
+  ]
   return [
-    [...columns.map((c) => header(t, c)), revenueHeader(t, dashboard.currency)],
-    ...dashboard.byNetwork.map((n) => [networkName(n.network), n.posts, n.followers, n.reach, n.engagement, n.engagementRate, n.clicks, n.conversions, n.revenue]),
+    [...columns.map((c) => header(t, c)), revenueHeader(t, dashboard.currency), header(t, 'median_response_minutes'), t('measureReport.columns.within_target', { minutes: responses.targetMinutes })],
+    ...rows.map((n) => {
+      const stats = timed.get(n.network)
+      return [networkName(n.network), n.posts, n.followers, n.reach, n.engagement, n.engagementRate, n.clicks, n.conversions, n.revenue, minutesOf(stats?.medianMs ?? null), stats?.shareWithinTarget ?? null]
+    }),
   ]
 }
 

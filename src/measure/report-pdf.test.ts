@@ -120,6 +120,17 @@ describe('dashboardPdf', () => {
     expect(hebrew.split('עדיין לא ידוע').length).toBeGreaterThan(8)
   })
 
+  it('gives the response time with the period before, and says so when nobody wrote', async () => {
+    const english = squash(await report('en'))
+    // 112 min against 190 min; 35 of the 43 whose outcome is known within four hours.
+    expect(english).toContain(squash('Median time to a first answer 1 hr 52 min · previous period: 3 hr 10 min'))
+    expect(english).toContain(squash('Answered within 4 hours 81.4% · 41 of 46 answered'))
+    const quiet = sampleDashboard({ responses: { targetMinutes: 240, overall: null, previousOverall: null, byNetwork: [] } })
+    const text = await report('en', quiet)
+    expect(text).toMatch(/Median time to a first answer\s+No replies, mentions or quotes came in during this period\./)
+    expect(text).not.toContain('Answered within')
+  })
+
   it('breaks a report of 40 posts over numbered pages, posts in order of conversions', async () => {
     const posts = samplePosts(40).reverse()
     const pages = (await report('en', sampleDashboard({ topPosts: [samplePost({ postId: 'none', text: 'A post nobody clicked.', conversions: 0, clicks: 0, engagement: 0 }), ...posts] }))).split('\n')

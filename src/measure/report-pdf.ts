@@ -2,14 +2,15 @@
  * The Measure dashboard as a PDF report in the reader's language (right-to-left for Arabic and
  * Hebrew), the same look as the plan's PDF: the period's soft and hard numbers against the period
  * before, per network and per content type, the top posts, the best times to post, the "how did
- * you hear about us?" answers, and the influence and equity scores with what each part is made of.
+ * you hear about us?" answers, and the influence and equity scores with what each part is made of;
+ * how fast people who wrote were answered sits with the soft numbers.
  * Numbers, money, percents and dates are written the reader's way; a value not known yet is said
  * so, never printed as 0.
  */
 import { changeRatio, type Locale } from '../domain/index.js'
 import type { Translate } from '../i18n/index.js'
 import { renderPdf, type PdfBlock } from '../pdf/index.js'
-import type { DashboardTotals, MeasureDashboard, PostRow, ScorePart } from './dashboard-types.js'
+import type { DashboardResponses, DashboardTotals, MeasureDashboard, PostRow, ScorePart } from './dashboard-types.js'
 
 export interface PdfReportOptions {
   locale: Locale
@@ -35,6 +36,8 @@ interface Formats {
   change(value: number): string
   /** A signed count (+56, −3). */
   signed(value: number | null): string
+  /** A wait in the reader's words and units ("1 hr 52 min"); `long` inside a sentence ("4 hours"). */
+  duration(ms: number | null, display?: 'short' | 'long'): string
   /** A span of workspace days. */
   days(from: string, to: string): string
   /** An instant, in the workspace's time zone. */
@@ -72,6 +75,7 @@ function formatsFor(dashboard: MeasureDashboard, options: PdfReportOptions): For
     percent: known((v) => percent.format(v)),
     change: (v) => change.format(v),
     signed: known((v) => isolated(signed.format(v))),
+    duration: (ms, display = 'short') => (ms === null || !Number.isFinite(ms) ? unknown : formatDuration(ms, locale, display)),
     days: (from, to) => (from === to ? day.format(midnight(from)) : day.formatRange(midnight(from), midnight(to))),
     instant: (ms) => instant.format(new Date(ms)),
     // ISO weekdays (1 = Monday … 7 = Sunday): 2023-01-02 was a Monday.
@@ -80,6 +84,31 @@ function formatsFor(dashboard: MeasureDashboard, options: PdfReportOptions): For
     hour: (h) => (h < 23 ? clock.formatRange(at(h), at(h + 1)) : `${clock.format(at(h))} – ${clock.format(at(h + 1))}`),
     networkName: options.networkName,
   }
+}
+
+const minuteMs = 60_000
+
+/**
+ * A wait as at most its two largest whole units (2 hr 10 min, 1 day 3 hr, 40 sec): nobody acts on
+ * seconds once hours have passed. A smaller unit that rounds to 0 is left out.
+ */
+function durationParts(ms: number): Array<{ unit: 'day' | 'hour' | 'minute' | 'second'; value: number }> {
+  const safe = Math.max(0, ms)
+  if (safe < minuteMs - 500) return [{ unit: 'second', value: Math.round(safe / 1000) }]
+  const minutes = Math.round(safe / minuteMs)
+  if (minutes < 60) return [{ unit: 'minute', value: minutes }]
+  if (minutes < 24 * 60) {
+    const hours = [{ unit: 'hour' as const, value: Math.floor(minutes / 60) }]
+    return minutes % 60 === 0 ? hours : [...hours, { unit: 'minute', value: minutes % 60 }]
+  }
+  const hours = Math.round(safe / (60 * minuteMs))
+  const days = [{ unit: 'day' as const, value: Math.floor(hours / 24) }]
+  return hours % 24 === 0 ? days : [...days, { unit: 'hour', value: hours % 24 }]
+}
+
+function formatDuration(ms: number, locale: Locale, display: 'short' | 'long'): string {
+  const words = durationParts(ms).map(({ unit, value }) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: display }).format(value))
+  return new Intl.ListFormat(locale, { type: 'unit', style: display === 'long' ? 'long' : 'narrow' }).format(words)
 }
 
 /**
@@ -121,7 +150,24 @@ function totalsLabel(f: Formats, field: keyof DashboardTotals): string {
   return f.t(`measureReport.totals.${snakeCase(field)}`)
 }
 
-function totalsBlocks(f: Formats, now: DashboardTotals, before: DashboardTotals): PdfBlock[] {
+/**
+ * How fast people who wrote were answered: the median wait against the period before, and the
+ * share answered within the workspace's target with how many were answered. Said plainly when
+ * nobody wrote.
+ */
+function responseRows(f: Formats, responses: DashboardResponses): Row[] {
+  const label = f.t('measureReport.responses.median')
+  const { overall, previousOverall, targetMinutes } = responses
+  if (overall === null) return [[label, f.t('measureReport.responses.none')]]
+  const target = f.duration(targetMinutes * minuteMs, 'long')
+  const answered = f.t('measureReport.responses.answered', { answered: f.number(overall.answered), items: f.number(overall.items) })
+  return [
+    [label, withPrevious(f, overall.medianMs, previousOverall?.medianMs ?? null, (ms) => f.duration(ms), false)],
+    [f.t('measureReport.responses.within_target', { target }), `${f.percent(overall.shareWithinTarget)} · ${answered}`],
+  ]
+}
+
+function totalsBlocks(f: Formats, now: DashboardTotals, before: DashboardTotals, responses: DashboardResponses): PdfBlock[] {
   const row = (field: keyof DashboardTotals, format = f.number, relative = true): Row => [totalsLabel(f, field), withPrevious(f, now[field], before[field], format, relative)]
   const engagementParts = (['likes', 'reposts', 'replies', 'quotes'] as const).map((field) => pair(f, totalsLabel(f, field), f.number(now[field])))
   const soft: Row[] = [
@@ -133,6 +179,7 @@ function totalsBlocks(f: Formats, now: DashboardTotals, before: DashboardTotals)
     row('engagement'),
     [f.t('measureReport.totals.engagement_detail'), engagementParts.join(' · ')],
     row('engagementRate', f.percent, false),
+    ...responseRows(f, responses),
   ]
   const hard: Row[] = [row('clicks'), row('visitors'), row('conversions'), row('revenue', f.money), row('hearAnswers'), row('hearSocial')]
   return [
@@ -293,7 +340,7 @@ export async function dashboardPdf(dashboard: MeasureDashboard, options: PdfRepo
         kind: 'note',
         text: freshness.metricsAt === null ? t('measureReport.metrics_never') : t('measureReport.metrics_at', { date: f.instant(freshness.metricsAt) }),
       },
-      ...totalsBlocks(f, dashboard.totals, dashboard.previousTotals),
+      ...totalsBlocks(f, dashboard.totals, dashboard.previousTotals, dashboard.responses),
       ...networksBlocks(f, dashboard),
       ...contentTypeBlocks(f, dashboard),
       ...topPostBlocks(f, dashboard),

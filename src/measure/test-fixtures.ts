@@ -1,13 +1,14 @@
 /**
  * Builders for the measure reports' tests: a month of a small bakery's dashboard with realistic
- * figures (three networks, the four Es, a handful of posts, form answers, and both scores worked
- * out by the domain's own formulas from those figures).
+ * figures (three networks, the four Es, a handful of posts, form answers, response times on each
+ * network, and both scores worked out by the domain's own formulas from those figures).
  * Kept out of the public surface and the build.
  */
 import { equityScore, influenceScore } from '../domain/index.js'
 import type { DashboardTotals, MeasureDashboard, PostRow } from './dashboard-types.js'
 
-const hour = 3600_000
+const minute = 60_000
+const hour = 60 * minute
 
 /** One post on one network, published on 2 November 2026 at 08:30 in Paris. */
 export function samplePost(overrides: Partial<PostRow> = {}): PostRow {
@@ -203,6 +204,17 @@ export function sampleDashboard(overrides: Partial<MeasureDashboard> = {}): Meas
       previousRevenue: previousTotals.revenue,
       secondDegreeReach: 2150,
     }),
+    // A four-hour target; a few people still waiting past it count against the share.
+    responses: {
+      targetMinutes: 240,
+      overall: { items: 46, answered: 41, medianMs: 112 * minute, withinTarget: 35, shareWithinTarget: 35 / 43 },
+      previousOverall: { items: 38, answered: 30, medianMs: 190 * minute, withinTarget: 21, shareWithinTarget: 21 / 34 },
+      byNetwork: [
+        { network: 'bluesky', stats: { items: 24, answered: 22, medianMs: 95 * minute, withinTarget: 20, shareWithinTarget: 20 / 23 } },
+        { network: 'mastodon', stats: { items: 15, answered: 13, medianMs: 150 * minute, withinTarget: 10, shareWithinTarget: 10 / 14 } },
+        { network: 'threads', stats: { items: 7, answered: 6, medianMs: 210 * minute, withinTarget: 5, shareWithinTarget: 5 / 6 } },
+      ],
+    },
     freshness: { metricsAt: Date.UTC(2026, 10, 23, 21, 40), rolledUntil: '2026-11-23' },
     ...overrides,
   }

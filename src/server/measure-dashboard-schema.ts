@@ -35,6 +35,8 @@ const scorePart = z.object({
 
 const contentType = z.enum(['educate', 'entertain', 'engage', 'empower'])
 
+const responseStats = z.object({ items: count, answered: count, medianMs: maybe, withinTarget: count, shareWithinTarget: maybe })
+
 export const dashboardSchema = z.object({
   period: z.object({ from: z.string(), to: z.string(), days: count, timeZone: z.string() }),
   previous: z.object({ from: z.string(), to: z.string() }),
@@ -80,5 +82,11 @@ export const dashboardSchema = z.object({
   hearAnswers: z.array(z.object({ answer: z.string(), count })),
   influence: z.object({ score: maybe, parts: z.array(scorePart) }),
   equity: z.object({ parts: z.array(scorePart) }),
+  responses: z.object({
+    targetMinutes: count,
+    overall: responseStats.nullable(),
+    previousOverall: responseStats.nullable(),
+    byNetwork: z.array(z.object({ network: z.string(), stats: responseStats })),
+  }),
   freshness: z.object({ metricsAt: maybe, rolledUntil: z.string().nullable() }),
 })

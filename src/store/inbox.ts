@@ -50,7 +50,11 @@ export async function recordInboxFailure(db: Db, accountId: string, failures: nu
 }
 
 /** True for an item that a reply from the app, published, answers. */
-const isAnswered = sql<boolean>`exists (select 1 from posts p join post_targets t on t.post_id = p.id where p.source = 'inbox' and t.status = 'published' and p.source_ref = i.id)`
+// The target's status is compared as an expression (coalesce), so SQLite's planner goes from the
+// item to its replies (posts' source_ref index, then targets by post) instead of walking the
+// targets' status index over every published target for each item.
+const isAnswered = sql<boolean>`exists (select 1 from posts p join post_targets t on t.post_id = p.id where p.source = 'inbox' and coalesce(t.status, '') = 'published' and p.source_ref = i.id)`
+const publishedTarget = sql<string>`coalesce(t.status, '')`
 
 export interface InboxFilter {
   status: 'open' | 'snoozed' | 'done' | 'all'
@@ -74,7 +78,7 @@ function withAnswers(db: Db, workspaceId: string) {
         .innerJoin('postTargets as t', 't.postId', 'p.id')
         .select((e) => e.fn.min('t.publishedAt').as('at'))
         .where('p.source', '=', 'inbox')
-        .where('t.status', '=', 'published')
+        .where(publishedTarget, '=', 'published')
         .whereRef('p.sourceRef', '=', 'i.id')
         .as('firstResponseAt'),
       eb
@@ -82,7 +86,7 @@ function withAnswers(db: Db, workspaceId: string) {
         .innerJoin('postTargets as t', 't.postId', 'p.id')
         .select('p.authorId')
         .where('p.source', '=', 'inbox')
-        .where('t.status', '=', 'published')
+        .where(publishedTarget, '=', 'published')
         .whereRef('p.sourceRef', '=', 'i.id')
         .orderBy('t.publishedAt')
         .limit(1)

@@ -2,6 +2,7 @@
  * The measure API's shapes as the web app sees them (the server answers exactly these).
  */
 import type { Timestamp } from './api-types'
+import type { ResponseStats } from './inbox-types'
 import type { ContentType } from './publish-types'
 
 /** GET /api/measure/links?cursor= ; POST /api/measure/links body { url, label?, campaign? } → 201 { link } ; DELETE /api/measure/links/:id → 204 */
@@ -208,6 +209,21 @@ export interface PostRow {
   revenue: number
 }
 
+/**
+ * How fast the people who wrote (replies, mentions, quotes in the inbox) got a first answer, for
+ * the items received in the period (and on the chosen network).
+ */
+export interface DashboardResponses {
+  /** The workspace's target for a first answer. */
+  targetMinutes: number
+  /** Null when nobody wrote in the period (nothing to time, not a wait of 0). */
+  overall: ResponseStats | null
+  /** The period before, for comparison; null when nobody wrote then. */
+  previousOverall: ResponseStats | null
+  /** Each network people wrote on in the period. */
+  byNetwork: Array<{ network: string; stats: ResponseStats }>
+}
+
 /** GET /api/measure/dashboard?from=YYYY-MM-DD&to=YYYY-MM-DD[&network=<id>] */
 export interface MeasureDashboard {
   period: { from: string; to: string; days: number; timeZone: string }
@@ -229,6 +245,7 @@ export interface MeasureDashboard {
   hearAnswers: Array<{ answer: string; count: number }>
   influence: InfluenceScore
   equity: EquityScore
+  responses: DashboardResponses
   /** When counts were last read from the networks (null: never); the last day rolled up. */
   freshness: { metricsAt: Timestamp | null; rolledUntil: string | null }
 }

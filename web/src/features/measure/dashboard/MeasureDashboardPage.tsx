@@ -3,7 +3,8 @@
  * network. Soft numbers (attention) and hard numbers (clicks, visitors, conversions, revenue,
  * "heard of us on social media") with their change, the days of the period, each network and
  * kind of content, the posts that brought the most, the best times to post, the "how did you
- * hear about us?" answers, and the influence and equity scores with their workings shown.
+ * hear about us?" answers, how fast the people who wrote were answered, and the influence and
+ * equity scores with their workings shown.
  */
 import { Box, Card, Grid, Stack, Title } from '@mantine/core'
 import { useMemo } from 'react'
@@ -22,6 +23,7 @@ import { useDashboard } from './dashboard-queries'
 import { NoPostsNotice, NothingTrackedNotice, NothingYet } from './EmptyStates'
 import { FigureCards } from './FigureCards'
 import { HearAnswersCard } from './HearAnswersCard'
+import { ResponseTimeCard } from './ResponseTimeCard'
 import { Scores } from './ScoreCards'
 import { TopPosts } from './TopPosts'
 import { useDashboardFilters } from './use-dashboard-filters'
@@ -67,6 +69,7 @@ function DashboardBody({ dashboard, filtered, canCompose, networkName }: BodyPro
           <HearAnswersCard answers={dashboard.hearAnswers} networkName={networkName} />
         </Grid.Col>
       </Grid>
+      <ResponseTimeCard responses={dashboard.responses} networkName={networkName} />
       <Scores influence={dashboard.influence} equity={dashboard.equity} />
     </Stack>
   )
