@@ -4,7 +4,7 @@
  * app.bsky.notification.listNotifications through the PDS): a customer mentions the café with a
  * question → it shows in the inbox as an unanswered question → assigned to me → answered from
  * the item → the answer exists on the PDS, threaded under the mention → the item leaves
- * "unanswered" and shows how long the answer took; then the daily check-in blocks are set from the
+ * "unanswered" and shows how long the answer took (on the Measure dashboard too); then the daily check-in blocks are set from the
  * preset and the inbox shows the next check-in. A reply deep in a thread shows every post above
  * it, others' included, read from the network; the answer box counts by Bluesky's rule.
  */
@@ -83,6 +83,15 @@ describe('the inbox (browser, Hebrew; real PDS, AppView contract server derived 
       await eventually('the item to leave "unanswered"', async () => ((await page.locator('[data-testid^="inbox-item-"]').filter({ hasText: 'בלי גלוטן' }).count()) === 0 ? true : undefined))
       await page.getByTestId('inbox-response-time').waitFor()
       await screenshot(page, 'inbox-answered-he')
+
+      // The dashboard shows the same response time.
+      await page.goto(`${server.url}/measure`)
+      const responses = page.getByTestId('dashboard-responses')
+      await responses.getByTestId('dashboard-responses-median').waitFor()
+      expect(await responses.getByTestId('dashboard-responses-answered').textContent()).toMatch(/1/)
+      await responses.scrollIntoViewIfNeeded()
+      await screenshot(page, 'measure-responses-he')
+      await page.goto(`${server.url}/inbox`)
 
       // The daily check-in routine: weekday blocks from the preset, then the card shows the next one.
       await page.getByTestId('checkin-edit').click()
