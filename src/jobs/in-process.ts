@@ -9,6 +9,7 @@
  *   counts as an attempt; on its last attempt it fails instead.
  * - The loop wakes at once when this process enqueues or a run ends, else sleeps until the next
  *   due job or `pollIntervalMs` (which also covers other processes' enqueues and lost leases).
+ * - Successful runs ending in the same turn of the event loop are marked done in one statement.
  * - Failures retry after `backoffDelayMs(retryDelayMs, retry)` until `retries` are used up, then
  *   the job is `failed` with `last_error`.
  * - Done and failed jobs are deleted 14 days after they ended, so a key is refused for 14 days
@@ -18,6 +19,7 @@ import type { Kysely } from 'kysely'
 import type { Database, Job, NewJob } from '../store/schema.js'
 import { newId } from '../store/ids.js'
 import * as jobs from '../store/jobs.js'
+import { createBatcher } from './batch.js'
 import {
   backoffDelayMs,
   defaultRetries,
@@ -104,6 +106,11 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
   const now = options.now ?? Date.now
 
   const toRow = toRowWith(now)
+  // Runs that succeed in the same moment are marked done in one statement.
+  const completions = createBatcher<jobs.JobLease, boolean>(async (leases) => {
+    const done = await jobs.completeJobs(db, leases, now())
+    return leases.map((lease) => done.has(lease.id))
+  })
   const handlers = new Map<string, Registration>()
   const runs = new Map<string, Run>()
   const waker = createWaker()
@@ -218,7 +225,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
     const details = { job: job.id, name: job.name, attempt: lease.attempts }
     let kept: boolean
     if (failure === undefined) {
-      kept = await jobs.completeJob(db, lease, t)
+      kept = await completions.add(lease)
     } else if (lease.attempts < job.maxAttempts) {
       const delay = backoffDelayMs(job.retryDelayMs, lease.attempts)
       kept = await jobs.retryJobLater(db, lease, t + delay, failure, t)

@@ -38,3 +38,4 @@ export function createJobQueue(deps: JobQueueDeps): JobQueue {
   })
 }
 export { scheduleRecurring } from './recurring.js'
+export { createBatcher, type Batcher } from './batch.js'

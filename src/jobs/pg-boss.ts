@@ -12,20 +12,28 @@
  * - Leases: pg-boss has no heartbeat. A run may last `expireInSeconds` (default 15 min); then
  *   pg-boss fails it (a retry while retries are left) and our JobContext signal is aborted. A
  *   killed process's run is failed the same way by supervision and runs again as the next attempt.
- * - Concurrency: each name gets one fetch loop (our own, on `boss.fetch`, not pg-boss's
- *   `work()`): it claims up to its free slots in one query and runs each job on its own, and
- *   completes or fails each job by itself, so one slow job never holds back the others. A
- *   freed slot wakes the loop, so a backlog drains without waiting a polling interval.
+ * - Concurrency: each name gets one fetch loop (our own, not pg-boss's `work()`): it claims up
+ *   to its free slots in one query and runs each job on its own, so one slow job never holds
+ *   back the others. Runs that succeed in the same turn of the event loop
+ *   are completed in one `complete(name, ids)`; failures are recorded one by one. A freed slot
+ *   wakes the loop, so a backlog drains without waiting a polling interval; once the loop has
+ *   caught up it fetches at most every 20 ms, and sleeps until the next job of its name falls
+ *   due (or `pollingIntervalSeconds`, whichever is sooner).
  *   `concurrency` is the default per name; the process-wide total is at most the sum over names.
  * - Wake-up: enqueueing a due job here wakes this name's fetch loop; delayed jobs and other
  *   processes' jobs are found within `pollingIntervalSeconds`.
  * - Retry delays are whole seconds in pg-boss: `retryDelayMs` is rounded up.
- * - Cost: pg-boss 10 sorts every due job of a queue on each fetch (no index serves its order),
- *   so a fetch slows as a backlog grows (about 15 ms at 20,000 due jobs; see bench/jobs.ts).
+ * - Fetch order: pg-boss 10's own `fetch` orders by creation time, which no index serves, so it
+ *   sorts every due job of the queue on each call (about 15 ms of database CPU at 10,000 due
+ *   jobs: a backlog made every fetch slower and the backlog longer). Our fetch is the same
+ *   claiming statement (SKIP LOCKED, then active with started_on and the retry count) ordered
+ *   by due time instead, which pg-boss's own partial index (name, start_after) serves. It
+ *   relies on pg-boss's table layout, so pg-boss stays pinned to an exact version.
  */
 import crypto from 'node:crypto'
 import PgBoss from 'pg-boss'
 import { splitSchema } from '../store/database.js'
+import { createBatcher, type Batcher } from './batch.js'
 import {
   defaultRetries,
   defaultRetryDelayMs,
@@ -41,6 +49,11 @@ import {
 
 const retentionSeconds = 14 * 24 * 60 * 60
 const abortGraceMs = 2_000
+/**
+ * When a fetch found fewer due jobs than free slots, the next one waits at least this long, so
+ * a steady stream of due jobs is claimed a few dozen at a time rather than one fetch per freed slot.
+ */
+const fetchGatherMs = 20
 
 export interface PgBossQueueOptions {
   /** postgres://… ; our `?schema=` parameter names the app's schema (see `pgBossSchema`). */
@@ -80,12 +93,24 @@ export function keyedJobId(name: string, key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
+/** A claimed job, as our fetch returns it. */
+interface FetchedJob {
+  id: string
+  name: string
+  data: JobPayload
+  expireInSeconds: number
+  retryCount: number
+  retryLimit: number
+}
+
 interface Registration {
   handler: JobHandler
   /** Runs of this name at once in this process. */
   workers: number
   active: number
   loop?: Promise<void>
+  /** Successful runs of this name, marked completed together. */
+  completions?: Batcher<string, undefined>
   /** Waits until `wake()` or `ms` pass; returns at once if woken since the last wait. */
   idle(ms: number): Promise<void>
   wake(): void
@@ -201,19 +226,14 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
           await registration.idle(pollingIntervalSeconds * 1000)
           continue
         }
-        let jobs: Array<PgBoss.JobWithMetadata<JobPayload>>
+        let jobs: FetchedJob[]
         try {
-          jobs = await boss.fetch<JobPayload>(name, { batchSize: free, includeMetadata: true, priority: false })
+          jobs = await fetchDue(name, free)
         } catch (error) {
           logger.error({ name, err: errorText(error) }, 'jobs: could not fetch jobs')
           jobs = []
         }
         // Jobs claimed while stopping still run: stop() waits for them like any other run.
-        if (jobs.length === 0) {
-          if (phase !== 'running') break
-          await registration.idle(pollingIntervalSeconds * 1000)
-          continue
-        }
         for (const job of jobs) {
           registration.active++
           void track(job.id, (controller) => runJob(registration, job, controller)).finally(() => {
@@ -221,8 +241,54 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
             registration.wake()
           })
         }
+        if (jobs.length === free) continue
+        if (phase !== 'running') break
+        // Caught up: gather what falls due next instead of fetching once per freed slot.
+        const caughtUpAt = Date.now()
+        const wait = await untilNextDue(name)
+        await sleep(Math.max(0, Math.min(fetchGatherMs, wait) - (Date.now() - caughtUpAt)))
+        if (wait > fetchGatherMs) await registration.idle(wait - (Date.now() - caughtUpAt))
       }
     })().catch((error: unknown) => logger.error({ name, err: errorText(error) }, 'jobs: fetch loop stopped'))
+  }
+
+  /** Claims up to `limit` due jobs of `name`, earliest due first (see "Fetch order" above). */
+  async function fetchDue(name: string, limit: number): Promise<FetchedJob[]> {
+    const { rows } = await boss.getDb().executeSql(
+      `WITH next AS (
+         SELECT id FROM ${schema}.job
+         WHERE name = $1 AND state < 'active' AND start_after < now()
+         ORDER BY start_after
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE ${schema}.job j SET
+         state = 'active',
+         started_on = now(),
+         retry_count = CASE WHEN j.started_on IS NOT NULL THEN j.retry_count + 1 ELSE j.retry_count END
+       FROM next
+       WHERE j.name = $1 AND j.id = next.id
+       RETURNING j.id, j.name, j.data, EXTRACT(epoch FROM j.expire_in)::float8 AS "expireInSeconds",
+         j.retry_count AS "retryCount", j.retry_limit AS "retryLimit"`,
+      [name, limit],
+    )
+    return rows as FetchedJob[]
+  }
+
+  /** How long until the next queued job of `name` falls due, at most the polling interval. */
+  async function untilNextDue(name: string): Promise<number> {
+    const pollMs = pollingIntervalSeconds * 1000
+    try {
+      const { rows } = await boss.getDb().executeSql(
+        `SELECT (EXTRACT(EPOCH FROM min(start_after) - now()) * 1000)::float8 AS ms FROM ${schema}.job WHERE name = $1 AND state < 'active'`,
+        [name],
+      )
+      const ms = (rows[0] as { ms: number | null } | undefined)?.ms
+      return ms === null || ms === undefined ? pollMs : Math.min(pollMs, Math.max(0, ms))
+    } catch (error) {
+      logger.error({ name, err: errorText(error) }, 'jobs: could not read the next due time')
+      return pollMs
+    }
   }
 
   async function track(id: string, run: (controller: AbortController) => Promise<void>): Promise<void> {
@@ -236,7 +302,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
     }
   }
 
-  async function runJob(registration: Registration, job: PgBoss.JobWithMetadata<JobPayload>, controller: AbortController): Promise<void> {
+  async function runJob(registration: Registration, job: FetchedJob, controller: AbortController): Promise<void> {
     const attempt = job.retryCount + 1
     const details = { job: job.id, name: job.name, attempt }
     // pg-boss fails a run that outlives its expiry (and may hand it out again): stop the handler
@@ -262,7 +328,11 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
     // so `stop()` never closes the pool under an unrecorded outcome.
     try {
       if (failure === undefined) {
-        await boss.complete(job.name, job.id)
+        registration.completions ??= createBatcher<string, undefined>(async (ids) => {
+          await boss.complete(job.name, ids)
+          return ids.map(() => undefined)
+        })
+        await registration.completions.add(job.id)
       } else {
         await boss.fail(job.name, job.id, { message: failure })
         const final = job.retryCount >= job.retryLimit

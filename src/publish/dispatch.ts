@@ -10,20 +10,30 @@
  * One retry policy, written against the four connector errors:
  * Transient → retry with backoff; RateLimited → retry after the network's wait; Rejected → the
  * target fails with the network's reason; AuthExpired → the account pauses, its posts wait.
+ *
+ * A worker runs dozens of these at once, so the hot path's database work is shared between the
+ * runs of one moment (`createBatcher`): their rows are read in one query, their rate units taken
+ * and targets claimed in a few set statements, and their publications recorded in one
+ * statement. Each run still decides alone, on its own rows, with the same conditions.
  */
 import { countText, findLinks } from '../domain/index.js'
+import { createBatcher, type Batcher } from '../jobs/index.js'
 import { ConnectorError, RateLimited, Rejected, type ConnectedAccount, type Connector, type MediaAttachment, type PostRequest, type RemotePostRef } from '../networks/index.js'
 import {
-  claimTarget,
-  findDispatchRow,
+  claimTargets,
+  findDispatchRows,
   loadMediaOfPost,
+  markTargetsPublished,
   refreshPostStatus,
-  takeRateUnit,
+  setOnlyTargetPostStatuses,
+  takeRateUnits,
   transitionTarget,
   updateTarget,
   type Account,
   type DispatchRow,
   type PostTarget,
+  type RateUnitRequest,
+  type TargetPublication,
 } from '../store/index.js'
 import { capabilitiesOf, connectorFor, pauseAccount, saveConnected, toConnected } from './accounts.js'
 import type { PublishContext } from './context.js'
@@ -60,13 +70,98 @@ function serverOf(account: Account): string {
   return `${account.network}:${String(server)}`
 }
 
-/** Takes a unit of each rate limit; returns when to come back if one is used up. */
-async function rateLimitedUntil(ctx: PublishContext, account: Account, now: number): Promise<number | undefined> {
-  const { rateLimits } = capabilitiesOf(ctx, account)
-  const perAccount = await takeRateUnit(ctx.db, `account:${account.id}`, rateLimits.publishPerAccount.max, rateLimits.publishPerAccount.windowMs, now)
-  if (perAccount !== undefined) return perAccount
-  if (!rateLimits.requestsPerServer) return undefined
-  return takeRateUnit(ctx.db, `server:${serverOf(account)}`, rateLimits.requestsPerServer.max, rateLimits.requestsPerServer.windowMs, now)
+/** What a run asks before it may publish: a unit of its rate limits (if pending) and the claim. */
+interface StartRequest {
+  row: DispatchRow
+  now: number
+}
+
+/** Either when to come back (a rate limit is used up) or whether this run claimed the target. */
+type StartResult = { deferUntil: number } | { claimed: boolean }
+
+interface DispatchBatchers {
+  rows: Batcher<string, DispatchRow | undefined>
+  starts: Batcher<StartRequest, StartResult>
+  published: Batcher<PublishedRecord, undefined>
+}
+
+interface PublishedRecord {
+  postId: string
+  publication: TargetPublication
+  /** The post's status follows from this target's alone (its only target). */
+  single: boolean
+}
+
+const batchersOf = new WeakMap<PublishContext, DispatchBatchers>()
+
+function batchers(ctx: PublishContext): DispatchBatchers {
+  let found = batchersOf.get(ctx)
+  if (!found) {
+    found = {
+      rows: createBatcher(async (ids) => {
+        const rows = await findDispatchRows(ctx.db, ids)
+        return ids.map((id) => rows.get(id))
+      }),
+      starts: createBatcher((requests) => start(ctx, requests)),
+      published: createBatcher(async (records) => {
+        await recordPublished(ctx, records)
+        return records.map(() => undefined)
+      }),
+    }
+    batchersOf.set(ctx, found)
+  }
+  return found
+}
+
+/**
+ * For the runs of one moment: a unit of the account's limit for each pending target, then of
+ * the server's for those that got one, then the claims of those not deferred. A full window
+ * defers the run to its end; a unit taken by a run whose claim then loses stays taken, as it did
+ * when runs went one by one.
+ */
+async function start(ctx: PublishContext, requests: StartRequest[]): Promise<StartResult[]> {
+  const results: Array<StartResult | undefined> = requests.map(() => undefined)
+  const limited = requests.flatMap((r, i) => (r.row.target.status === 'pending' ? [i] : []))
+  const limitsOf = (i: number) => capabilitiesOf(ctx, requests[i]!.row.account).rateLimits
+  const take = async (indexes: number[], request: (i: number) => RateUnitRequest | undefined): Promise<number[]> => {
+    const asked = indexes.flatMap((i) => {
+      const r = request(i)
+      return r ? [{ i, r }] : []
+    })
+    const until = await takeRateUnits(ctx.db, asked.map((a) => a.r), requests[0]!.now)
+    asked.forEach((a, k) => {
+      if (until[k] !== undefined) results[a.i] = { deferUntil: until[k]! }
+    })
+    return asked.flatMap((a, k) => (until[k] === undefined ? [a.i] : []))
+  }
+  const perAccount = await take(limited, (i) => {
+    const { publishPerAccount } = limitsOf(i)
+    return { key: `account:${requests[i]!.row.account.id}`, max: publishPerAccount.max, windowMs: publishPerAccount.windowMs }
+  })
+  await take(perAccount, (i) => {
+    const perServer = limitsOf(i).requestsPerServer
+    return perServer && { key: `server:${serverOf(requests[i]!.row.account)}`, max: perServer.max, windowMs: perServer.windowMs }
+  })
+  const claiming = requests.flatMap((r, i) => (results[i] === undefined ? [r] : []))
+  const claimed = await claimTargets(ctx.db, claiming.map((r) => r.row.target), requests[0]!.now)
+  // A target asked for twice in one moment (the same job run twice) is claimed by the first only.
+  return requests.map((r, i) => {
+    const result = results[i]
+    if (result) return result
+    const won = claimed.delete(r.row.target.id)
+    return { claimed: won }
+  })
+}
+
+/**
+ * Publications of one moment: their targets in one statement, then their single-target posts.
+ * The target row is what counts (a post's status is refreshed from its targets); a crash
+ * between the two leaves the post's status behind, as one write after the other always could.
+ */
+async function recordPublished(ctx: PublishContext, records: PublishedRecord[]): Promise<void> {
+  await markTargetsPublished(ctx.db, records.map((r) => r.publication))
+  const singles = records.filter((r) => r.single).map((r) => ({ postId: r.postId, targetStatus: 'published' as const }))
+  await setOnlyTargetPostStatuses(ctx.db, singles, ctx.now(), statusFromTargets)
 }
 
 async function mediaOf(ctx: PublishContext, postId: string): Promise<MediaAttachment[]> {
@@ -86,8 +181,8 @@ async function defer(ctx: PublishContext, target: PostTarget, post: DispatchRow[
 
 /** Runs one publish job. Unexpected errors are thrown so the job itself retries. */
 export async function dispatch(ctx: PublishContext, job: PublishJob): Promise<void> {
+  const row = await batchers(ctx).rows.add(job.targetId)
   const now = ctx.now()
-  const row = await findDispatchRow(ctx.db, job.targetId)
   if (!row || !mayAct(job, row.post, row.target, now)) return
   const { target, post, account } = row
   const single = row.targetCount === 1
@@ -102,11 +197,9 @@ export async function dispatch(ctx: PublishContext, job: PublishJob): Promise<vo
     await transitionTarget(ctx.db, target.id, ['pending', 'publishing'], patch)
     return refreshPostStatus(ctx.db, post.id, now, statusFromTargets, single ? status : undefined)
   }
-  if (target.status === 'pending') {
-    const until = await rateLimitedUntil(ctx, account, now)
-    if (until !== undefined) return defer(ctx, target, post, until)
-  }
-  if (!(await claimTarget(ctx.db, target, now))) return
+  const started = await batchers(ctx).starts.add({ row, now })
+  if ('deferUntil' in started) return defer(ctx, target, post, started.deferUntil)
+  if (!started.claimed) return
   const claimed: PostTarget = { ...target, status: 'publishing', attempts: target.attempts + 1, firstAttemptAt: target.firstAttemptAt ?? now, updatedAt: now }
   await attempt(ctx, row, claimed)
 }
@@ -137,21 +230,13 @@ async function attempt(ctx: PublishContext, row: DispatchRow, target: PostTarget
     ...(post.replyTo ? { replyTo: JSON.parse(post.replyTo) as RemotePostRef } : {}),
   }
   let outcome: PostTarget['status'] | undefined
+  let record: PublishedRecord | undefined
   try {
     // An earlier attempt may have reached the network before its worker died.
     const earlier = target.attempts > 1 ? await connector.findPublished(connected, request) : undefined
     const published = earlier ?? (await connector.publish(connected, request))
-    await updateTarget(ctx.db, target.id, {
-      status: 'published',
-      remoteId: published.remoteId,
-      remoteCid: published.cid ?? null,
-      remoteUrl: published.url,
-      publishedAt: published.publishedAt,
-      nextAttemptAt: null,
-      errorKind: null,
-      errorReason: null,
-      updatedAt: ctx.now(),
-    })
+    const publication = { id: target.id, remoteId: published.remoteId, remoteCid: published.cid ?? null, remoteUrl: published.url, publishedAt: published.publishedAt, updatedAt: ctx.now() }
+    record = { postId: post.id, publication, single: row.targetCount === 1 }
     outcome = 'published'
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error
@@ -159,6 +244,11 @@ async function attempt(ctx: PublishContext, row: DispatchRow, target: PostTarget
   } finally {
     // Connectors refresh tokens in place; keep what they renewed.
     if (JSON.stringify(connected.credentials) !== before) await saveConnected(ctx, account.id, connected)
+  }
+  if (record) {
+    // An error here fails the job, which runs again and asks the network before trying (step 4).
+    await batchers(ctx).published.add(record)
+    if (record.single) return
   }
   await refreshPostStatus(ctx.db, post.id, ctx.now(), statusFromTargets, row.targetCount === 1 ? outcome : undefined)
 }

@@ -88,6 +88,25 @@ export async function completeJob(db: Db, lease: JobLease, now: number): Promise
   return endRun(db, lease, { state: 'done', leaseUntil: null, updatedAt: now })
 }
 
+/**
+ * Marks many runs done in one statement (a process's runs that ended in the same moment).
+ * Resolves to the ids whose lease was still held; the others were taken over or already ended.
+ */
+export async function completeJobs(db: Db, leases: JobLease[], now: number): Promise<Set<string>> {
+  if (leases.length === 0) return new Set()
+  const byAttempt = new Map<number, string[]>()
+  for (const lease of leases) byAttempt.set(lease.attempts, [...(byAttempt.get(lease.attempts) ?? []), lease.id])
+  const rows = await db
+    .updateTable('jobs')
+    .set({ state: 'done', leaseUntil: null, updatedAt: now })
+    // Grouped by attempt so each group is an `id IN (…)` the planner looks up by key.
+    .where((eb) => eb.or([...byAttempt].map(([attempts, ids]) => eb.and([eb('attempts', '=', attempts), eb('id', 'in', ids)]))))
+    .where('state', '=', 'active')
+    .returning('id')
+    .execute()
+  return new Set(rows.map((r) => r.id))
+}
+
 /** Puts a failed run back in the queue to run again at `runAt`. */
 export async function retryJobLater(db: Db, lease: JobLease, runAt: number, error: string, now: number): Promise<boolean> {
   return endRun(db, lease, { state: 'queued', runAt, leaseUntil: null, lastError: error, updatedAt: now })
@@ -143,14 +162,27 @@ export async function nextDueAt(db: Db, names: string[]): Promise<number | undef
 /** The earliest due time of queued jobs per name (names with none queued are absent). */
 export async function nextDueByName(db: Db, names: string[]): Promise<Map<string, number>> {
   if (names.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('jobs')
-    .select(['name', (eb) => eb.fn.min('runAt').as('runAt')])
-    .where('state', '=', 'queued')
-    .where('name', 'in', names)
-    .groupBy('name')
-    .execute()
-  return new Map(rows.map((r) => [r.name, Number(r.runAt)]))
+  // One indexed look-up per name (the first queued job in due order), not a scan of the queue.
+  const row = await db
+    .selectNoFrom((eb) =>
+      names.map((name, i) =>
+        eb
+          .selectFrom('jobs')
+          .select('runAt')
+          .where('state', '=', 'queued')
+          .where('name', '=', name)
+          .orderBy('runAt')
+          .limit(1)
+          .as(`n${i}`),
+      ),
+    )
+    .executeTakeFirstOrThrow()
+  const due = new Map<string, number>()
+  names.forEach((name, i) => {
+    const runAt = (row as Record<string, number | null>)[`n${i}`]
+    if (runAt !== null && runAt !== undefined) due.set(name, Number(runAt))
+  })
+  return due
 }
 
 /** Deletes done and failed jobs last updated before `before` (which also frees their keys). */

@@ -1,5 +1,5 @@
 /** Posts and their per-account targets. */
-import type { Kysely, Updateable } from 'kysely'
+import { sql, type Kysely, type Updateable } from 'kysely'
 import type { Account, Database, Post, PostStatus, PostTarget, PostTargetsTable, PostsTable } from './schema.js'
 
 type Db = Kysely<Database>
@@ -78,8 +78,9 @@ export interface DispatchRow {
   trackLinks: boolean
 }
 
-export async function findDispatchRow(db: Db, targetId: string): Promise<DispatchRow | undefined> {
-  const row = await db
+/** Target, post, account and workspace columns the dispatcher needs, joined. */
+function dispatchQuery(db: Db) {
+  return db
     .selectFrom('postTargets as t')
     .innerJoin('posts as p', 'p.id', 't.postId')
     .innerJoin('accounts as a', 'a.id', 't.accountId')
@@ -114,9 +115,26 @@ export async function findDispatchRow(db: Db, targetId: string): Promise<Dispatc
       (eb) => eb.selectFrom('postTargets as o').select((e) => e.fn.countAll<number>().as('n')).whereRef('o.postId', '=', 't.postId').as('targetCount'),
       (eb) => eb.selectFrom('media as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.postId', '=', 't.postId').as('mediaCount'),
     ])
-    .where('t.id', '=', targetId)
-    .executeTakeFirst()
-  if (!row) return undefined
+}
+
+type DispatchQueryRow = Awaited<ReturnType<ReturnType<typeof dispatchQuery>['executeTakeFirstOrThrow']>>
+
+export async function findDispatchRow(db: Db, targetId: string): Promise<DispatchRow | undefined> {
+  return (await findDispatchRows(db, [targetId])).get(targetId)
+}
+
+/** The dispatch rows of many targets in one query, by target id (unknown ids are absent). */
+export async function findDispatchRows(db: Db, targetIds: string[]): Promise<Map<string, DispatchRow>> {
+  const found = new Map<string, DispatchRow>()
+  if (targetIds.length === 0) return found
+  const rows = await dispatchQuery(db)
+    .where('t.id', 'in', [...new Set(targetIds)])
+    .execute()
+  for (const row of rows) found.set(row.id, toDispatchRow(row))
+  return found
+}
+
+function toDispatchRow(row: DispatchQueryRow): DispatchRow {
   const { postText, postCampaign, postReplyTo, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, wPausedAt, wTrackLinks, pTrackLinks, ...rest } = row
   const target: PostTarget = {
     id: rest.id, postId: rest.postId, accountId: rest.accountId, text: rest.text, status: rest.status, attempts: rest.attempts,
@@ -181,6 +199,87 @@ export async function claimTarget(db: Db, target: Pick<PostTarget, 'id' | 'statu
     .where('attempts', '=', target.attempts)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Claims many targets at once, each as `claimTarget` would (only if still in the status and
+ * attempt count its caller saw). Resolves to the ids claimed; a target listed twice is claimed once.
+ */
+export async function claimTargets(db: Db, targets: Array<Pick<PostTarget, 'id' | 'status' | 'attempts'>>, now: number): Promise<Set<string>> {
+  if (targets.length === 0) return new Set()
+  const seen = new Map<string, { status: PostTarget['status']; attempts: number; ids: string[] }>()
+  for (const t of targets) {
+    const group = `${t.status}/${t.attempts}`
+    const entry = seen.get(group) ?? { status: t.status, attempts: t.attempts, ids: [] }
+    entry.ids.push(t.id)
+    seen.set(group, entry)
+  }
+  const rows = await db
+    .updateTable('postTargets')
+    .set((eb) => ({
+      status: 'publishing',
+      attempts: eb('attempts', '+', 1),
+      firstAttemptAt: eb.fn.coalesce('firstAttemptAt', eb.val(now)),
+      updatedAt: now,
+    }))
+    .where('id', 'in', [...new Set(targets.map((t) => t.id))])
+    // The status as an expression: a plain `status = ?` makes SQLite's planner walk the due index
+    // over every pending target instead of looking the few ids up by key.
+    .where((eb) =>
+      eb.or([...seen.values()].map((g) => eb.and([eb(eb.fn.coalesce('status', eb.val('')), '=', g.status), eb('attempts', '=', g.attempts), eb('id', 'in', g.ids)]))),
+    )
+    .returning('id')
+    .execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+/** What the network returned for a target that went out. */
+export interface TargetPublication {
+  id: string
+  remoteId: string
+  remoteCid: string | null
+  remoteUrl: string
+  publishedAt: number
+  updatedAt: number
+}
+
+/**
+ * Marks targets published with what the network returned, in one statement however many (a
+ * VALUES list joined by id; both dialects name its columns column1…column6).
+ */
+export async function markTargetsPublished(db: Db, publications: TargetPublication[]): Promise<void> {
+  for (let i = 0; i < publications.length; i += 150) {
+    const values = sql.join(
+      publications
+        .slice(i, i + 150)
+        .map((p) => sql`(${p.id}, ${p.remoteId}, ${p.remoteCid}, ${p.remoteUrl}, cast(${p.publishedAt} as bigint), cast(${p.updatedAt} as bigint))`),
+    )
+    await sql`
+      update post_targets set status = 'published', remote_id = v.column2, remote_cid = v.column3, remote_url = v.column4,
+        published_at = v.column5, next_attempt_at = null, error_kind = null, error_reason = null, updated_at = v.column6
+      from (values ${values}) as v
+      where post_targets.id = v.column1`.execute(db)
+  }
+}
+
+/**
+ * Sets the status of posts from their only target's new status (see `refreshPostStatus`), in one
+ * statement per status.
+ */
+export async function setOnlyTargetPostStatuses(
+  db: Db,
+  updates: Array<{ postId: string; targetStatus: PostTarget['status'] }>,
+  now: number,
+  statusOf: (targets: PostTarget['status'][]) => PostStatus,
+): Promise<void> {
+  const byStatus = new Map<PostStatus, string[]>()
+  for (const u of updates) {
+    const status = statusOf([u.targetStatus])
+    byStatus.set(status, [...(byStatus.get(status) ?? []), u.postId])
+  }
+  for (const [status, ids] of byStatus) {
+    await db.updateTable('posts').set({ status, updatedAt: now }).where('id', 'in', ids).where('status', 'not in', ['draft', 'awaiting_approval']).execute()
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import * as coach from './0004-coach.js'
 import * as measure from './0005-measure.js'
 import * as metrics from './0006-metrics.js'
 import * as engage from './0007-engage.js'
+import * as dispatch from './0008-dispatch.js'
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-measure': measure,
   '0006-metrics': metrics,
   '0007-engage': engage,
+  '0008-dispatch': dispatch,
 }
