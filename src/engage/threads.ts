@@ -10,7 +10,7 @@
  * When the checks last ran is kept per process: a restarted worker checks again at once, which
  * costs a few reads and changes nothing twice.
  */
-import { ConnectorError, type ConnectedAccount, type Connector, type RemoteMessage, type RemoteNotification, type RemotePostRef } from '../networks/index.js'
+import { ConnectorError, type ConnectedAccount, type Connector, type RemoteMessage, type RemoteNotification, type RemotePostRef, type RemoteThread } from '../networks/index.js'
 import { readWithAccount } from '../publish/index.js'
 import { findAccount, findInboxItem, insertInboxItems, itemsToRecheck, markInboxItemsDeleted, publishedTargetsOf, type Account, type InboxItemWithAnswer } from '../store/index.js'
 import type { EngageContext } from './context.js'
@@ -42,6 +42,13 @@ function failureReason(error: ConnectorError): 'auth_expired' | 'rate_limited' |
   return error.kind === 'auth_expired' ? 'auth_expired' : error.kind === 'rate_limited' ? 'rate_limited' : 'unreachable'
 }
 
+/** The item's thread from its network (the connector has `fetchThread`); marks the item deleted when its post is gone. */
+async function readItemThread(ctx: EngageContext, account: Account, item: InboxItemWithAnswer): Promise<RemoteThread> {
+  const thread = await readWithAccount(ctx.publish, account, (c, connected) => c.fetchThread!(connected, JSON.parse(item.postRef) as RemotePostRef))
+  if (thread.deleted) await markInboxItemsDeleted(ctx.db, [item.id], ctx.now())
+  return thread
+}
+
 /** Reads the thread above an item from its network; marks the item deleted when its post is gone. */
 export async function threadAbove(ctx: EngageContext, workspaceId: string, itemId: string): Promise<ThreadAbove | undefined> {
   const item = await findInboxItem(ctx.db, workspaceId, itemId)
@@ -50,8 +57,7 @@ export async function threadAbove(ctx: EngageContext, workspaceId: string, itemI
   const connector = account ? ctx.publish.networks.get(account.network) : undefined
   if (!account || account.status === 'disconnected' || !connector?.fetchThread) return { available: false, reason: 'unsupported' }
   try {
-    const thread = await readWithAccount(ctx.publish, account, (c, connected) => c.fetchThread!(connected, JSON.parse(item.postRef) as RemotePostRef))
-    if (thread.deleted) await markInboxItemsDeleted(ctx.db, [item.id], ctx.now())
+    const thread = await readItemThread(ctx, account, item)
     // A reply whose parent is gone shows no ancestors; the network may not say it cut the chain.
     const parentGone = thread.ancestors.length === 0 && item.inReplyTo !== null && item.kind !== 'quote'
     return {
@@ -78,9 +84,7 @@ export async function goneFromNetwork(ctx: EngageContext, account: Account, item
   const connector = ctx.publish.networks.get(account.network)
   if (!connector?.fetchThread) return false
   try {
-    const thread = await readWithAccount(ctx.publish, account, (c, connected) => c.fetchThread!(connected, JSON.parse(item.postRef) as RemotePostRef))
-    if (thread.deleted) await markInboxItemsDeleted(ctx.db, [item.id], ctx.now())
-    return thread.deleted
+    return (await readItemThread(ctx, account, item)).deleted
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error
     return false

@@ -83,11 +83,6 @@ export async function renewLeases(db: Db, leases: JobLease[], leaseUntil: number
   return rows.map((r) => r.id)
 }
 
-/** Marks a run done. False when the lease was lost (the job was taken over or already ended). */
-export async function completeJob(db: Db, lease: JobLease, now: number): Promise<boolean> {
-  return endRun(db, lease, { state: 'done', leaseUntil: null, updatedAt: now })
-}
-
 /**
  * Marks many runs done in one statement (a process's runs that ended in the same moment).
  * Resolves to the ids whose lease was still held; the others were taken over or already ended.

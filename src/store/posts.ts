@@ -119,10 +119,6 @@ function dispatchQuery(db: Db) {
 
 type DispatchQueryRow = Awaited<ReturnType<ReturnType<typeof dispatchQuery>['executeTakeFirstOrThrow']>>
 
-export async function findDispatchRow(db: Db, targetId: string): Promise<DispatchRow | undefined> {
-  return (await findDispatchRows(db, [targetId])).get(targetId)
-}
-
 /** The dispatch rows of many targets in one query, by target id (unknown ids are absent). */
 export async function findDispatchRows(db: Db, targetIds: string[]): Promise<Map<string, DispatchRow>> {
   const found = new Map<string, DispatchRow>()
@@ -187,23 +183,8 @@ export async function transitionTarget(
 }
 
 /**
- * Claims a target for one publishing attempt: only if it is still in the state the caller saw
- * (status and attempt count), so two workers can never both claim it.
- */
-export async function claimTarget(db: Db, target: Pick<PostTarget, 'id' | 'status' | 'attempts' | 'firstAttemptAt'>, now: number): Promise<boolean> {
-  const result = await db
-    .updateTable('postTargets')
-    .set({ status: 'publishing', attempts: target.attempts + 1, firstAttemptAt: target.firstAttemptAt ?? now, updatedAt: now })
-    .where('id', '=', target.id)
-    .where('status', '=', target.status)
-    .where('attempts', '=', target.attempts)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}
-
-/**
- * Claims many targets at once, each as `claimTarget` would (only if still in the status and
- * attempt count its caller saw). Resolves to the ids claimed; a target listed twice is claimed once.
+ * Claims targets for one publishing attempt each: only those still in the status and attempt
+ * count their caller saw, so two workers can never both claim one. Resolves to the ids claimed; a target listed twice is claimed once.
  */
 export async function claimTargets(db: Db, targets: Array<Pick<PostTarget, 'id' | 'status' | 'attempts'>>, now: number): Promise<Set<string>> {
   if (targets.length === 0) return new Set()
