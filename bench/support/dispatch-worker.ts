@@ -10,7 +10,7 @@ import { createPublishContext, registerPublishJobs } from '../../src/publish/ind
 import { openStore } from '../../src/store/index.js'
 import { createLoopbackConnector } from './loopback-connector.js'
 
-const config = loadConfig({ DATABASE_URL: process.env.BENCH_DATABASE_URL, WORKER_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '64', DATA_DIR: '/tmp' })
+const config = loadConfig({ DATABASE_URL: process.env.BENCH_DATABASE_URL, WORKER_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '128', DATA_DIR: '/tmp' })
 const store = await openStore(config.database)
 const silent = { info: () => {}, warn: () => {}, error: (d: object, m?: string) => console.error(m, JSON.stringify(d)) }
 const jobs = createJobQueue({

@@ -27,6 +27,22 @@ describe('createBatcher', () => {
     expect(sizes).toEqual([2, 2, 1])
   })
 
+  it('with gatherMs, gathers items that arrive in separate turns into one flush', async () => {
+    const flushes: string[][] = []
+    const batcher = createBatcher(
+      async (items: string[]) => {
+        flushes.push(items)
+        return items
+      },
+      { gatherMs: 50 },
+    )
+    const first = batcher.add('a')
+    await new Promise((resolve) => setImmediate(resolve))
+    const second = batcher.add('b')
+    expect(await Promise.all([first, second])).toEqual(['a', 'b'])
+    expect(flushes).toEqual([['a', 'b']])
+  })
+
   it('rejects every caller of a flush that failed, and the next flush still runs', async () => {
     let fail = true
     const batcher = createBatcher(async (items: string[]) => {

@@ -15,8 +15,9 @@ export interface Batcher<I, O> {
  * `maxBatch`, default 500, so statements stay under SQLite's parameter limit) and returns one
  * result per item, in order.
  */
-export function createBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, options: { maxBatch?: number } = {}): Batcher<I, O> {
+export function createBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, options: { maxBatch?: number; gatherMs?: number } = {}): Batcher<I, O> {
   const maxBatch = Math.max(1, options.maxBatch ?? 500)
+  const gatherMs = Math.max(0, options.gatherMs ?? 0)
   let pending: Array<{ item: I; resolve(value: O): void; reject(error: unknown): void }> = []
   let scheduled = false
 
@@ -43,8 +44,10 @@ export function createBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, options
         pending.push({ item, resolve, reject })
         if (!scheduled) {
           scheduled = true
-          // After the current turn's callbacks (e.g. every job a claim just launched) have queued theirs.
-          setImmediate(drain)
+          // After the current turn's callbacks (e.g. every job a claim just launched) have queued
+          // theirs, or after `gatherMs` for items that arrive one by one (network answers).
+          if (gatherMs > 0) setTimeout(drain, gatherMs)
+          else setImmediate(drain)
         }
       })
     },

@@ -19,6 +19,7 @@ import type { Kysely } from 'kysely'
 import type { Database, Job, NewJob } from '../store/schema.js'
 import { newId } from '../store/ids.js'
 import * as jobs from '../store/jobs.js'
+import { LazyAbort } from './abort.js'
 import { createBatcher } from './batch.js'
 import {
   backoffDelayMs,
@@ -90,7 +91,7 @@ function toRowWith(now: () => number) {
 interface Run {
   lease: jobs.JobLease
   name: string
-  controller: AbortController
+  controller: LazyAbort
   /** Set once the handler returned: the run's outcome is being written, its lease no longer matters. */
   settling: boolean
   done: Promise<void>
@@ -192,7 +193,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
     const run: Run = {
       lease: { id: job.id, attempts: job.attempts },
       name: job.name,
-      controller: new AbortController(),
+      controller: new LazyAbort(),
       settling: false,
       done: Promise.resolve(),
     }
@@ -205,7 +206,15 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
   }
 
   async function execute(job: Job, registration: Registration, run: Run): Promise<void> {
-    const context = { id: job.id, name: job.name, attempt: job.attempts, signal: run.controller.signal }
+    const controller = run.controller
+    const context = {
+      id: job.id,
+      name: job.name,
+      attempt: job.attempts,
+      get signal() {
+        return controller.signal
+      },
+    }
     let failure: string | undefined
     try {
       await registration.handler(JSON.parse(job.payload) as JobPayload, context)

@@ -33,6 +33,7 @@
 import crypto from 'node:crypto'
 import PgBoss from 'pg-boss'
 import { splitSchema } from '../store/database.js'
+import { LazyAbort } from './abort.js'
 import { createBatcher, type Batcher } from './batch.js'
 import {
   defaultRetries,
@@ -172,7 +173,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
 
   const handlers = new Map<string, Registration>()
   const queues = new Map<string, Promise<void>>()
-  const runs = new Map<string, { controller: AbortController; done: Promise<void> }>()
+  const runs = new Map<string, { controller: LazyAbort; done: Promise<void> }>()
   let opened: Promise<void> | undefined
   let phase: 'idle' | 'running' | 'stopping' | 'stopped' = 'idle'
 
@@ -291,8 +292,8 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
     }
   }
 
-  async function track(id: string, run: (controller: AbortController) => Promise<void>): Promise<void> {
-    const controller = new AbortController()
+  async function track(id: string, run: (controller: LazyAbort) => Promise<void>): Promise<void> {
+    const controller = new LazyAbort()
     const done = run(controller)
     runs.set(id, { controller, done })
     try {
@@ -302,7 +303,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
     }
   }
 
-  async function runJob(registration: Registration, job: FetchedJob, controller: AbortController): Promise<void> {
+  async function runJob(registration: Registration, job: FetchedJob, controller: LazyAbort): Promise<void> {
     const attempt = job.retryCount + 1
     const details = { job: job.id, name: job.name, attempt }
     // pg-boss fails a run that outlives its expiry (and may hand it out again): stop the handler
@@ -314,7 +315,14 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
     }, Number(job.expireInSeconds) * 1000)
     let failure: string | undefined
     try {
-      await registration.handler(job.data, { id: job.id, name: job.name, attempt, signal: controller.signal })
+      await registration.handler(job.data, {
+        id: job.id,
+        name: job.name,
+        attempt,
+        get signal() {
+          return controller.signal
+        },
+      })
     } catch (error) {
       failure = errorText(error)
     } finally {

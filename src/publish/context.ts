@@ -47,7 +47,8 @@ export function createPublishContext(deps: {
     now: deps.now ?? Date.now,
     jobs: deps.jobs,
     networks: deps.networks,
-    secrets: createSecretBox(deps.secretKey),
+    // A worker opens an account's credentials for each of its posts: keep the recent ones open.
+    secrets: createSecretBox(deps.secretKey, { keepOpened: 1000 }),
     logger: deps.logger,
     allowPrivateUrls: deps.allowPrivateUrls,
     ...(deps.trackLinks ? { trackLinks: deps.trackLinks } : {}),

@@ -21,19 +21,20 @@ import { createBatcher, type Batcher } from '../jobs/index.js'
 import { ConnectorError, RateLimited, Rejected, type ConnectedAccount, type Connector, type MediaAttachment, type PostRequest, type RemotePostRef } from '../networks/index.js'
 import {
   claimTargets,
+  dialectOf,
   findDispatchRows,
   loadMediaOfPost,
-  markTargetsPublished,
+  recordPublications,
   refreshPostStatus,
-  setOnlyTargetPostStatuses,
   takeRateUnits,
   transitionTarget,
   updateTarget,
   type Account,
+  type Dialect,
   type DispatchRow,
   type PostTarget,
   type RateUnitRequest,
-  type TargetPublication,
+  type RecordedPublication,
 } from '../store/index.js'
 import { capabilitiesOf, connectorFor, pauseAccount, saveConnected, toConnected } from './accounts.js'
 import type { PublishContext } from './context.js'
@@ -82,15 +83,17 @@ type StartResult = { deferUntil: number } | { claimed: boolean }
 interface DispatchBatchers {
   rows: Batcher<string, DispatchRow | undefined>
   starts: Batcher<StartRequest, StartResult>
-  published: Batcher<PublishedRecord, undefined>
+  published: Batcher<RecordedPublication, undefined>
 }
 
-interface PublishedRecord {
-  postId: string
-  publication: TargetPublication
-  /** The post's status follows from this target's alone (its only target). */
-  single: boolean
-}
+/**
+ * How long a publication waits for others to be recorded with it. Network answers arrive one by
+ * one, so without a wait each statement records a handful. On PostgreSQL every statement is a
+ * round trip and a plan: waiting 20 ms made the dispatch benchmark's workers about 20% faster
+ * (bigger batches, fewer statements). On SQLite a statement costs microseconds in process, and
+ * the wait would only hold the run's slot longer.
+ */
+const publishedGatherMs: Record<Dialect, number> = { postgres: 20, sqlite: 0 }
 
 const batchersOf = new WeakMap<PublishContext, DispatchBatchers>()
 
@@ -103,10 +106,13 @@ function batchers(ctx: PublishContext): DispatchBatchers {
         return ids.map((id) => rows.get(id))
       }),
       starts: createBatcher((requests) => start(ctx, requests)),
-      published: createBatcher(async (records) => {
-        await recordPublished(ctx, records)
-        return records.map(() => undefined)
-      }),
+      published: createBatcher(
+        async (records) => {
+          await recordPublished(ctx, records)
+          return records.map(() => undefined)
+        },
+        { gatherMs: publishedGatherMs[dialectOf(ctx.db)] },
+      ),
     }
     batchersOf.set(ctx, found)
   }
@@ -154,14 +160,11 @@ async function start(ctx: PublishContext, requests: StartRequest[]): Promise<Sta
 }
 
 /**
- * Publications of one moment: their targets in one statement, then their single-target posts.
- * The target row is what counts (a post's status is refreshed from its targets); a crash
- * between the two leaves the post's status behind, as one write after the other always could.
+ * Publications of one moment: their targets, and the posts they are the only target of, at once.
+ * Posts with other targets are refreshed by their own runs (`refreshPostStatus`).
  */
-async function recordPublished(ctx: PublishContext, records: PublishedRecord[]): Promise<void> {
-  await markTargetsPublished(ctx.db, records.map((r) => r.publication))
-  const singles = records.filter((r) => r.single).map((r) => ({ postId: r.postId, targetStatus: 'published' as const }))
-  await setOnlyTargetPostStatuses(ctx.db, singles, ctx.now(), statusFromTargets)
+async function recordPublished(ctx: PublishContext, records: RecordedPublication[]): Promise<void> {
+  await recordPublications(ctx.db, records, statusFromTargets(['published']), ctx.now())
 }
 
 async function mediaOf(ctx: PublishContext, postId: string): Promise<MediaAttachment[]> {
@@ -230,13 +233,21 @@ async function attempt(ctx: PublishContext, row: DispatchRow, target: PostTarget
     ...(post.replyTo ? { replyTo: JSON.parse(post.replyTo) as RemotePostRef } : {}),
   }
   let outcome: PostTarget['status'] | undefined
-  let record: PublishedRecord | undefined
+  let record: RecordedPublication | undefined
   try {
     // An earlier attempt may have reached the network before its worker died.
     const earlier = target.attempts > 1 ? await connector.findPublished(connected, request) : undefined
     const published = earlier ?? (await connector.publish(connected, request))
-    const publication = { id: target.id, remoteId: published.remoteId, remoteCid: published.cid ?? null, remoteUrl: published.url, publishedAt: published.publishedAt, updatedAt: ctx.now() }
-    record = { postId: post.id, publication, single: row.targetCount === 1 }
+    record = {
+      id: target.id,
+      remoteId: published.remoteId,
+      remoteCid: published.cid ?? null,
+      remoteUrl: published.url,
+      publishedAt: published.publishedAt,
+      updatedAt: ctx.now(),
+      postId: post.id,
+      soleTarget: row.targetCount === 1,
+    }
     outcome = 'published'
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error
@@ -248,7 +259,7 @@ async function attempt(ctx: PublishContext, row: DispatchRow, target: PostTarget
   if (record) {
     // An error here fails the job, which runs again and asks the network before trying (step 4).
     await batchers(ctx).published.add(record)
-    if (record.single) return
+    if (record.soleTarget) return
   }
   await refreshPostStatus(ctx.db, post.id, ctx.now(), statusFromTargets, row.targetCount === 1 ? outcome : undefined)
 }

@@ -17,9 +17,20 @@ export class SecretBoxError extends Error {
   }
 }
 
-export function createSecretBox(secretKey: string): SecretBox {
+export interface SecretBoxOptions {
+  /**
+   * Keep this many recently opened values, by their sealed text, so a worker publishing many
+   * posts of one account opens its credentials once. A sealed text opens to one plaintext only
+   * (its IV and tag are part of it), so a kept value is never stale. Default 0: nothing kept.
+   */
+  keepOpened?: number
+}
+
+export function createSecretBox(secretKey: string, options: SecretBoxOptions = {}): SecretBox {
   const key = Buffer.from(crypto.hkdfSync('sha256', secretKey, 'stagecraft', 'secret-box v1', 32))
-  return {
+  const keep = Math.max(0, Math.floor(options.keepOpened ?? 0))
+  const opened = new Map<string, string>()
+  const box: SecretBox = {
     seal(plaintext) {
       const iv = crypto.randomBytes(12)
       const cipher = crypto.createCipheriv('aes-256-gcm', key, iv)
@@ -38,6 +49,23 @@ export function createSecretBox(secretKey: string): SecretBox {
       } catch {
         throw new SecretBoxError('the value was altered or sealed with another SECRET_KEY')
       }
+    },
+  }
+  if (keep === 0) return box
+  return {
+    seal: box.seal,
+    open(sealed) {
+      const kept = opened.get(sealed)
+      if (kept !== undefined) {
+        // Most recently used last, so the oldest is the first to go.
+        opened.delete(sealed)
+        opened.set(sealed, kept)
+        return kept
+      }
+      const plaintext = box.open(sealed)
+      opened.set(sealed, plaintext)
+      if (opened.size > keep) opened.delete(opened.keys().next().value!)
+      return plaintext
     },
   }
 }

@@ -1,6 +1,7 @@
+import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { hashPassword, verifyPassword } from './passwords.js'
 import { createSecretBox, SecretBoxError } from './secret-box.js'
 import { hashToken, randomToken, safeEqual } from './tokens.js'
@@ -47,6 +48,28 @@ describe('secret box', () => {
     expect(() => box.open([v, iv, tag, flipped].join('.'))).toThrow(SecretBoxError)
     expect(() => createSecretBox('z'.repeat(40)).open(sealed)).toThrow(SecretBoxError)
     expect(() => box.open('garbage')).toThrow(SecretBoxError)
+  })
+
+  it('keeps recently opened values when asked, and still refuses what it never opened', () => {
+    const keeping = createSecretBox('k'.repeat(40), { keepOpened: 2 })
+    const [a, b, c] = ['token-a', 'token-b', 'token-c'].map((t) => box.seal(t)) as [string, string, string]
+    const deciphers = vi.spyOn(crypto, 'createDecipheriv')
+    try {
+      expect(keeping.open(a)).toBe('token-a')
+      expect(keeping.open(a)).toBe('token-a')
+      expect(deciphers).toHaveBeenCalledTimes(1)
+      expect(keeping.open(b)).toBe('token-b')
+      expect(keeping.open(c)).toBe('token-c')
+      // `a` was pushed out: it is opened again, not lost.
+      expect(keeping.open(a)).toBe('token-a')
+      expect(deciphers).toHaveBeenCalledTimes(4)
+    } finally {
+      deciphers.mockRestore()
+    }
+    const [v, iv, tag, data] = a.split('.')
+    const flipped = data!.slice(0, -1) + (data!.endsWith('A') ? 'B' : 'A')
+    expect(() => keeping.open([v, iv, tag, flipped].join('.'))).toThrow(SecretBoxError)
+    expect(() => createSecretBox('z'.repeat(40), { keepOpened: 2 }).open(a)).toThrow(SecretBoxError)
   })
 })
 

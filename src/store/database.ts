@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import pg from 'pg'
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely'
 import type { DatabaseTarget } from '../config.js'
 import type { Database } from './schema.js'
 
@@ -29,6 +29,11 @@ export interface OpenOptions {
 
 const INT8_OID = 20
 const NUMERIC_OID = 1700
+
+/** Which database `db` talks to. */
+export function dialectOf(db: Kysely<Database>): Dialect {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres'
+}
 
 /** Opens (and for SQLite, creates) the database. Call `migrateToLatest` before use. */
 export async function openStore(target: DatabaseTarget, options: OpenOptions = {}): Promise<Store> {

@@ -1,5 +1,6 @@
 /** Posts and their per-account targets. */
 import { sql, type Kysely, type Updateable } from 'kysely'
+import { dialectOf } from './database.js'
 import type { Account, Database, Post, PostStatus, PostTarget, PostTargetsTable, PostsTable } from './schema.js'
 
 type Db = Kysely<Database>
@@ -131,27 +132,27 @@ export async function findDispatchRows(db: Db, targetIds: string[]): Promise<Map
 }
 
 function toDispatchRow(row: DispatchQueryRow): DispatchRow {
-  const { postText, postCampaign, postReplyTo, postStatus, postVersion, postScheduledAt, targetCount, mediaCount, wPausedAt, wTrackLinks, pTrackLinks, ...rest } = row
+  // Named fields, not a rest spread: this runs for every post a worker publishes.
   const target: PostTarget = {
-    id: rest.id, postId: rest.postId, accountId: rest.accountId, text: rest.text, status: rest.status, attempts: rest.attempts,
-    firstAttemptAt: rest.firstAttemptAt, nextAttemptAt: rest.nextAttemptAt, remoteId: rest.remoteId, remoteCid: rest.remoteCid,
-    remoteUrl: rest.remoteUrl, publishedAt: rest.publishedAt, errorKind: rest.errorKind, errorReason: rest.errorReason,
-    createdAt: rest.createdAt, updatedAt: rest.updatedAt,
+    id: row.id, postId: row.postId, accountId: row.accountId, text: row.text, status: row.status, attempts: row.attempts,
+    firstAttemptAt: row.firstAttemptAt, nextAttemptAt: row.nextAttemptAt, remoteId: row.remoteId, remoteCid: row.remoteCid,
+    remoteUrl: row.remoteUrl, publishedAt: row.publishedAt, errorKind: row.errorKind, errorReason: row.errorReason,
+    createdAt: row.createdAt, updatedAt: row.updatedAt,
   }
   const account: Account = {
-    id: rest.accountId, workspaceId: rest.aWorkspaceId, network: rest.aNetwork, remoteId: rest.aRemoteId, handle: rest.aHandle,
-    displayName: rest.aDisplayName, avatarUrl: rest.aAvatarUrl, profileUrl: rest.aProfileUrl, credentials: rest.aCredentials,
-    settings: rest.aSettings, status: rest.aStatus, statusReason: rest.aStatusReason, expiresAt: rest.aExpiresAt, checkedAt: rest.aCheckedAt,
-    connectedBy: rest.aConnectedBy, createdAt: rest.aCreatedAt, updatedAt: rest.aUpdatedAt,
+    id: row.accountId, workspaceId: row.aWorkspaceId, network: row.aNetwork, remoteId: row.aRemoteId, handle: row.aHandle,
+    displayName: row.aDisplayName, avatarUrl: row.aAvatarUrl, profileUrl: row.aProfileUrl, credentials: row.aCredentials,
+    settings: row.aSettings, status: row.aStatus, statusReason: row.aStatusReason, expiresAt: row.aExpiresAt, checkedAt: row.aCheckedAt,
+    connectedBy: row.aConnectedBy, createdAt: row.aCreatedAt, updatedAt: row.aUpdatedAt,
   }
   return {
     target,
-    post: { id: target.postId, text: postText, campaign: postCampaign, replyTo: postReplyTo, status: postStatus, scheduleVersion: postVersion, scheduledAt: postScheduledAt },
+    post: { id: row.postId, text: row.postText, campaign: row.postCampaign, replyTo: row.postReplyTo, status: row.postStatus, scheduleVersion: row.postVersion, scheduledAt: row.postScheduledAt },
     account,
-    targetCount: Number(targetCount),
-    mediaCount: Number(mediaCount),
-    workspacePausedAt: wPausedAt === null ? null : Number(wPausedAt),
-    trackLinks: Number(wTrackLinks) === 1 && Number(pTrackLinks) === 1,
+    targetCount: Number(row.targetCount),
+    mediaCount: Number(row.mediaCount),
+    workspacePausedAt: row.wPausedAt === null ? null : Number(row.wPausedAt),
+    trackLinks: Number(row.wTrackLinks) === 1 && Number(row.pTrackLinks) === 1,
   }
 }
 
@@ -224,42 +225,44 @@ export interface TargetPublication {
   updatedAt: number
 }
 
-/**
- * Marks targets published with what the network returned, in one statement however many (a
- * VALUES list joined by id; both dialects name its columns column1…column6).
- */
-export async function markTargetsPublished(db: Db, publications: TargetPublication[]): Promise<void> {
-  for (let i = 0; i < publications.length; i += 150) {
-    const values = sql.join(
-      publications
-        .slice(i, i + 150)
-        .map((p) => sql`(${p.id}, ${p.remoteId}, ${p.remoteCid}, ${p.remoteUrl}, cast(${p.publishedAt} as bigint), cast(${p.updatedAt} as bigint))`),
-    )
-    await sql`
-      update post_targets set status = 'published', remote_id = v.column2, remote_cid = v.column3, remote_url = v.column4,
-        published_at = v.column5, next_attempt_at = null, error_kind = null, error_reason = null, updated_at = v.column6
-      from (values ${values}) as v
-      where post_targets.id = v.column1`.execute(db)
-  }
+/** A target that went out, and whether it is its post's only target. */
+export interface RecordedPublication extends TargetPublication {
+  postId: string
+  /** The post has no other target, so its status follows from this one alone. */
+  soleTarget: boolean
 }
 
 /**
- * Sets the status of posts from their only target's new status (see `refreshPostStatus`), in one
- * statement per status.
+ * Marks targets published with what the network returned (a VALUES list joined by id; both
+ * dialects name its columns column1…column6) and sets `postStatus` on the posts they are the only
+ * target of: one statement on PostgreSQL (the posts' update reads nothing the targets' update
+ * writes), one transaction on SQLite, for up to 150 targets.
  */
-export async function setOnlyTargetPostStatuses(
-  db: Db,
-  updates: Array<{ postId: string; targetStatus: PostTarget['status'] }>,
-  now: number,
-  statusOf: (targets: PostTarget['status'][]) => PostStatus,
-): Promise<void> {
-  const byStatus = new Map<PostStatus, string[]>()
-  for (const u of updates) {
-    const status = statusOf([u.targetStatus])
-    byStatus.set(status, [...(byStatus.get(status) ?? []), u.postId])
-  }
-  for (const [status, ids] of byStatus) {
-    await db.updateTable('posts').set({ status, updatedAt: now }).where('id', 'in', ids).where('status', 'not in', ['draft', 'awaiting_approval']).execute()
+export async function recordPublications(db: Db, publications: RecordedPublication[], postStatus: PostStatus, now: number): Promise<void> {
+  const postgres = dialectOf(db) === 'postgres'
+  for (let i = 0; i < publications.length; i += 150) {
+    const chunk = publications.slice(i, i + 150)
+    const values = sql.join(
+      chunk.map((p) => sql`(${p.id}, ${p.remoteId}, ${p.remoteCid}, ${p.remoteUrl}, cast(${p.publishedAt} as bigint), cast(${p.updatedAt} as bigint))`),
+    )
+    const targets = sql`
+      update post_targets set status = 'published', remote_id = v.column2, remote_cid = v.column3, remote_url = v.column4,
+        published_at = v.column5, next_attempt_at = null, error_kind = null, error_reason = null, updated_at = v.column6
+      from (values ${values}) as v
+      where post_targets.id = v.column1`
+    const sole = [...new Set(chunk.filter((p) => p.soleTarget).map((p) => p.postId))]
+    if (sole.length === 0) {
+      await targets.execute(db)
+      continue
+    }
+    const posts = sql`
+      update posts set status = ${postStatus}, updated_at = cast(${now} as bigint)
+      where id in (${sql.join(sole)}) and status not in ('draft', 'awaiting_approval')`
+    if (postgres) await sql`with published as (${targets} returning post_targets.id) ${posts}`.execute(db)
+    else await db.transaction().execute(async (trx) => {
+      await targets.execute(trx)
+      await posts.execute(trx)
+    })
   }
 }
 
