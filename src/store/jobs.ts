@@ -140,20 +140,6 @@ export async function recoverExpiredLeases(db: Db, now: number): Promise<{ reque
   return { requeued: Number(requeued.numUpdatedRows), failed: Number(failed.numUpdatedRows) }
 }
 
-/** The earliest due time of a queued job of one of `names`, or undefined when none is queued. */
-export async function nextDueAt(db: Db, names: string[]): Promise<number | undefined> {
-  if (names.length === 0) return undefined
-  const row = await db
-    .selectFrom('jobs')
-    .select('runAt')
-    .where('state', '=', 'queued')
-    .where('name', 'in', names)
-    .orderBy('runAt')
-    .limit(1)
-    .executeTakeFirst()
-  return row === undefined ? undefined : Number(row.runAt)
-}
-
 /** The earliest due time of queued jobs per name (names with none queued are absent). */
 export async function nextDueByName(db: Db, names: string[]): Promise<Map<string, number>> {
   if (names.length === 0) return new Map()
