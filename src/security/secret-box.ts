@@ -29,7 +29,6 @@ export interface SecretBoxOptions {
 export function createSecretBox(secretKey: string, options: SecretBoxOptions = {}): SecretBox {
   const key = Buffer.from(crypto.hkdfSync('sha256', secretKey, 'stagecraft', 'secret-box v1', 32))
   const keep = Math.max(0, Math.floor(options.keepOpened ?? 0))
-  const opened = new Map<string, string>()
   const box: SecretBox = {
     seal(plaintext) {
       const iv = crypto.randomBytes(12)
@@ -52,6 +51,7 @@ export function createSecretBox(secretKey: string, options: SecretBoxOptions = {
     },
   }
   if (keep === 0) return box
+  const opened = new Map<string, string>()
   return {
     seal: box.seal,
     open(sealed) {

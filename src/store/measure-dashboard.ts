@@ -5,7 +5,8 @@
  * all of them for exports, with their conversions; and the mentions found by listening.
  * Every read is bounded by the workspace's accounts and a time range, on an index.
  */
-import { sql, SqliteAdapter, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
+import { dialectOf } from './database.js'
 import { conversionValueSql } from './metrics.js'
 import type { Database } from './schema.js'
 
@@ -95,7 +96,7 @@ export interface WeekHourFigures {
 export async function postWeekHoursBetween(db: Db, workspaceId: string, accountIds: string[], from: { day: string; hour: number }, toDay: string): Promise<WeekHourFigures[]> {
   if (accountIds.length === 0) return []
   // 0 = Sunday in both.
-  const weekday = db.getExecutor().adapter instanceof SqliteAdapter ? sql`cast(strftime('%w', day) as integer)` : sql`cast(extract(dow from cast(day as date)) as integer)`
+  const weekday = dialectOf(db) === 'sqlite' ? sql`cast(strftime('%w', day) as integer)` : sql`cast(extract(dow from cast(day as date)) as integer)`
   const rows = await db
     .selectFrom('postHours')
     .select([sql<number>`${weekday}`.as('weekday'), 'hour', sql<number>`sum(posts)`.as('posts'), sql<number>`sum(engagement)`.as('engagement'), sql<number>`sum(clicks)`.as('clicks')])

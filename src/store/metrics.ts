@@ -4,7 +4,8 @@
  * day or a whole closed day into the rollup tables (with the posts published that day, and those
  * published late), and starting over when the workspace's time zone changed.
  */
-import { sql, SqliteAdapter, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
+import { dialectOf } from './database.js'
 import type { Database } from './schema.js'
 
 type Db = Kysely<Database>
@@ -291,12 +292,12 @@ export async function conversionFigures(db: Db, workspaceId: string, start: numb
  * precision and hands out its shortest decimal form; SQLite keeps doubles.
  */
 export function conversionValueSql(db: Db) {
-  return db.getExecutor().adapter instanceof SqliteAdapter ? sql`v.value` : sql`cast(cast(v.value as text) as double precision)`
+  return dialectOf(db) === 'sqlite' ? sql`v.value` : sql`cast(cast(v.value as text) as double precision)`
 }
 
 /** The value of conversion `v` rounded to the cent as `Math.round(value * 100)` does (values are never negative). */
 function centsSql(db: Db) {
-  return db.getExecutor().adapter instanceof SqliteAdapter ? sql`cast(v.value * 100 + 0.5 as integer)` : sql`floor(${conversionValueSql(db)} * 100 + 0.5)`
+  return dialectOf(db) === 'sqlite' ? sql`cast(v.value * 100 + 0.5 as integer)` : sql`floor(${conversionValueSql(db)} * 100 + 0.5)`
 }
 
 export interface RollupState {
@@ -378,7 +379,7 @@ export interface RollupMark {
  * first makes the transaction take the database's write lock before it reads anything.
  */
 async function lockRollups(trx: Db, workspaceId: string): Promise<void> {
-  if (!(trx.getExecutor().adapter instanceof SqliteAdapter)) await sql`select pg_advisory_xact_lock(hashtext(${`measure-rollups ${workspaceId}`}))`.execute(trx)
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`measure-rollups ${workspaceId}`}))`.execute(trx)
   await trx.updateTable('measureRollups').set((eb) => ({ updatedAt: eb.ref('updatedAt') })).where('workspaceId', '=', workspaceId).execute()
 }
 

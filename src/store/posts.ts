@@ -215,18 +215,14 @@ export async function claimTargets(db: Db, targets: Array<Pick<PostTarget, 'id' 
   return new Set(rows.map((r) => r.id))
 }
 
-/** What the network returned for a target that went out. */
-export interface TargetPublication {
+/** A target that went out: what the network returned, and whether it is its post's only target. */
+export interface RecordedPublication {
   id: string
   remoteId: string
   remoteCid: string | null
   remoteUrl: string
   publishedAt: number
   updatedAt: number
-}
-
-/** A target that went out, and whether it is its post's only target. */
-export interface RecordedPublication extends TargetPublication {
   postId: string
   /** The post has no other target, so its status follows from this one alone. */
   soleTarget: boolean
